@@ -1,0 +1,41 @@
+#include "core/extract/extract.hpp"
+
+#include "core/extract/api.hpp"
+#include "core/extract/merge.hpp"
+#include "core/extract/platform.hpp"
+#include "core/normalize/finalize.hpp"
+
+namespace caiji::extract {
+
+namespace {
+
+void run(const Extractor& e, const Page& page, Item& item) {
+  Item part;
+  std::vector<Warning> warnings;
+  e.extract(page, part, warnings);
+  merge_missing(item, part, e.name());
+  for (auto& w : warnings) item.warnings.push_back(std::move(w));
+}
+
+}  // namespace
+
+Result<Item> extract_item(const PageInput& input, const Registry& registry) {
+  auto page = Page::open(input);
+  if (!page) return page.error();
+
+  Item item;
+  item.source.url = page->url();
+  item.source.platform = platform_for_host(page->host());
+  item.collected_at = input.collected_at;
+  item.provenance.parser_version = parser_version();
+  item.provenance.via = input.via;
+
+  if (const Extractor* site = registry.site_for(*page)) run(*site, *page, item);
+  for (const auto& generic : registry.generics())
+    if (generic->applies_to(*page)) run(*generic, *page, item);
+
+  normalize::finalize_item(item);
+  return item;
+}
+
+}  // namespace caiji::extract

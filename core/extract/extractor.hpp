@@ -1,0 +1,43 @@
+#pragma once
+// One extractor per site or per syntax, all with one signature over an already parsed page.
+// Each fills what it can of an Item; the engine merges them, first come first kept, and
+// records which extractor gave each field.
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/extract/page.hpp"
+#include "core/item/item.hpp"
+
+namespace caiji::extract {
+
+class Extractor {
+ public:
+  virtual ~Extractor() = default;
+  // Names appear in provenance ("jsonld", "aliexpress.runParams"): keep them stable.
+  virtual std::string_view name() const = 0;
+  // Site adapters answer by host; generic extractors answer true.
+  virtual bool applies_to(const Page& page) const = 0;
+  // Writes what this extractor finds into `out` (which starts empty). Warnings explain what the
+  // page lacked; they reach the seller.
+  virtual void extract(const Page& page, Item& out, std::vector<Warning>& warnings) const = 0;
+};
+
+// Site adapters run first (the first that applies), then every generic extractor in order.
+class Registry {
+ public:
+  static Registry with_defaults();
+
+  void add_site(std::unique_ptr<Extractor> e) { sites_.push_back(std::move(e)); }
+  void add_generic(std::unique_ptr<Extractor> e) { generics_.push_back(std::move(e)); }
+
+  const Extractor* site_for(const Page& page) const;
+  const std::vector<std::unique_ptr<Extractor>>& generics() const { return generics_; }
+
+ private:
+  std::vector<std::unique_ptr<Extractor>> sites_;
+  std::vector<std::unique_ptr<Extractor>> generics_;
+};
+
+}  // namespace caiji::extract

@@ -1,0 +1,87 @@
+#pragma once
+// The HTML layer: an RAII owner of a gumbo parse and light handles onto its nodes.
+// (API contract shared by the extraction layer; implementation in document.cpp.)
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/result.hpp"
+
+struct GumboInternalNode;
+struct GumboInternalOutput;
+
+namespace caiji::html {
+
+struct ParseLimits {
+  std::size_t max_bytes = 64u << 20;  // a page larger than this is refused, not truncated
+};
+
+// A non-owning handle to an element or text node. Valid while its Document lives.
+class Node {
+ public:
+  Node() = default;
+  explicit Node(const GumboInternalNode* n) : n_(n) {}
+
+  bool valid() const { return n_ != nullptr; }
+  bool is_element() const;
+  bool is_text() const;                         // text, CDATA or whitespace
+  std::string_view tag() const;                 // lower-case tag name; "" for non-elements
+  std::optional<std::string_view> attr(std::string_view name) const;  // case-insensitive name
+  bool has_class(std::string_view cls) const;
+  std::string text() const;      // textContent with whitespace runs folded to one space, trimmed
+  std::string_view own_text() const;            // the raw text of a text node
+  Node parent() const;
+  std::vector<Node> children() const;           // element and text children, in order
+
+  // CSS subset: tag, #id, .class, [attr], [attr=v], [attr*=v], [attr^=v], [attr$=v],
+  // descendant (" ") and child (">") combinators, comma lists. An invalid selector matches
+  // nothing; use Selector::compile to see why.
+  std::vector<Node> select(std::string_view selector) const;
+  Node select_first(std::string_view selector) const;
+
+  const GumboInternalNode* raw() const { return n_; }
+  bool operator==(const Node& o) const { return n_ == o.n_; }
+
+ private:
+  const GumboInternalNode* n_ = nullptr;
+};
+
+struct Script {
+  std::string_view type;  // the type attribute as written ("" when absent)
+  std::string_view id;    // the id attribute ("" when absent)
+  std::string_view body;  // raw script text, no entity decoding (as the browser runs it)
+  Node node;
+};
+
+class Document {
+ public:
+  static Result<Document> parse(std::string_view html, ParseLimits limits = {});
+
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+  ~Document();
+
+  Node root() const;  // the <html> element
+  Node head() const;
+  Node body() const;
+
+  std::vector<Node> select(std::string_view selector) const { return root().select(selector); }
+  Node select_first(std::string_view selector) const { return root().select_first(selector); }
+
+  std::vector<Script> scripts() const;  // every <script>, in document order
+
+  // The URL relative references resolve against: <base href> (itself resolved against the page
+  // URL) when present and valid, else the page URL.
+  std::string base_url(std::string_view page_url) const;
+
+ private:
+  struct Impl;
+  explicit Document(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace caiji::html

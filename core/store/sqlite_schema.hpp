@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/store/sqlite_db.hpp"
+
+namespace caiji::store {
+
+// The box's schema version (PRAGMA user_version). Each migration takes the file one version up
+// in its own transaction, so a box from any earlier Caiji opens and upgrades.
+inline constexpr int kBoxSchemaVersion = 1;
+
+Status migrate(Db& db);
+
+}  // namespace caiji::store
