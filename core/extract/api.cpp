@@ -39,11 +39,18 @@ std::string extract_json(std::string_view html, std::string_view url, std::strin
       if (auto it = options.find("pageData"); it != options.end() && it->is_object()) input.page_data = *it;
     }
     Registry registry = Registry::with_defaults();
-    auto item = extract_item(input, registry);
-    if (!item) return error_json(item.error().code, item.error().message);
+    auto result = extract_page(input, registry);
+    if (!result) return error_json(result.error().code, result.error().message);
     OJson out = OJson::object();
+    if (!result->item) {
+      const PageVerdict& v = result->verdict;
+      out["ok"] = false;
+      out["error"] = OJson{{"code", to_string(ErrorCode::not_a_product)}, {"message", v.message}};
+      out["page"] = OJson{{"kind", to_string(v.kind)}, {"productLinks", v.product_links}};
+      return out.dump(-1, ' ', false, OJson::error_handler_t::replace);
+    }
     out["ok"] = true;
-    out["item"] = item_to_json(*item);
+    out["item"] = item_to_json(*result->item);
     return out.dump(-1, ' ', false, OJson::error_handler_t::replace);
   } catch (const std::exception& e) {
     // A bug of ours must not take down the browser's parser or the host.

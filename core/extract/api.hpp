@@ -9,8 +9,12 @@ namespace caiji::extract {
 // html: the page (UTF-8). url: where it was collected ("" = take the page's canonical link or
 // og:url). options_json: {"collectedAt": "2026-11-27T06:00:00Z", "via": "page"|"url"|"category",
 // "pageData": {...values read from page variables by the extension...}}; "" means {}.
-// Returns {"ok":true,"item":{...}} or {"ok":false,"error":{"code":"...","message":"..."}}
-// as compact JSON text. Never throws.
+// Returns compact JSON text, one of:
+//   {"ok":true,"item":{...}}
+//   {"ok":false,"error":{"code":"not_a_product","message":"..."},
+//    "page":{"kind":"list"|"captcha"|"login"|"removed","productLinks":[...]}}
+//   {"ok":false,"error":{"code":"input_too_large"|...,"message":"..."}}
+// Never throws.
 std::string extract_json(std::string_view html, std::string_view url, std::string_view options_json);
 
 // The parser's version, recorded in every item's provenance.

@@ -19,9 +19,13 @@ void run(const Extractor& e, const Page& page, Item& item) {
 
 }  // namespace
 
-Result<Item> extract_item(const PageInput& input, const Registry& registry) {
+Result<Extraction> extract_page(const PageInput& input, const Registry& registry) {
   auto page = Page::open(input);
   if (!page) return page.error();
+
+  Extraction out;
+  out.verdict = classify_before(*page);
+  if (out.verdict.kind != PageKind::product) return out;
 
   Item item;
   item.source.url = page->url();
@@ -34,8 +38,18 @@ Result<Item> extract_item(const PageInput& input, const Registry& registry) {
   for (const auto& generic : registry.generics())
     if (generic->applies_to(*page)) run(*generic, *page, item);
 
+  out.verdict = classify_after(*page, item);
+  if (out.verdict.kind != PageKind::product) return out;
   normalize::finalize_item(item);
-  return item;
+  out.item = std::move(item);
+  return out;
+}
+
+Result<Item> extract_item(const PageInput& input, const Registry& registry) {
+  auto r = extract_page(input, registry);
+  if (!r) return r.error();
+  if (!r->item) return make_error(ErrorCode::not_a_product, r->verdict.message);
+  return std::move(*r->item);
 }
 
 }  // namespace caiji::extract

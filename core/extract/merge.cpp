@@ -40,7 +40,10 @@ void merge_missing(Item& into, const Item& from, std::string_view ex) {
        into.images.description.empty(), from.images.description.empty());
   take(into, into.video, from.video, "video", ex, !into.video, !from.video);
 
-  const bool into_priced = into.price || !into.price_tiers.empty();
+  // Variant prices are prices too: finalize derives the range from them, in their currency.
+  bool into_variant_priced = false;
+  for (const auto& v : into.variants) into_variant_priced = into_variant_priced || v.price.has_value();
+  const bool into_priced = into.price || !into.price_tiers.empty() || into_variant_priced;
   const bool from_priced = from.price || !from.price_tiers.empty();
   if (!into_priced && from_priced) {
     into.currency = from.currency;
@@ -57,6 +60,12 @@ void merge_missing(Item& into, const Item& from, std::string_view ex) {
     into.options = from.options;
     into.variants = from.variants;
     record(into, "variants", ex);
+    bool priced = false;
+    for (const auto& v : from.variants) priced = priced || v.price.has_value();
+    if (priced && !into.price && into.price_tiers.empty() && into.currency.empty()) {
+      into.currency = from.currency;
+      record(into, "currency", ex);
+    }
   }
   take(into, into.attributes, from.attributes, "attributes", ex, into.attributes.empty(), from.attributes.empty());
   take(into, into.category_path, from.category_path, "categoryPath", ex, into.category_path.empty(),

@@ -30,6 +30,7 @@ Result<Page> Page::open(const PageInput& input) {
     }
   }
   if (page.url_.empty()) page.url_ = page.meta("og:url");
+  if (starts_with(page.url_, "//")) page.url_ = "https:" + page.url_;  // JD writes its canonical link without a scheme
   if (auto parsed = html::parse_url(page.url_); parsed && !parsed->host.empty()) {
     page.host_ = parsed->host;
   } else {

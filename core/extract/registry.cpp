@@ -1,10 +1,22 @@
 #include "core/extract/extractor.hpp"
 #include "core/extract/generic/generic.hpp"
+#include "core/extract/sites/sites.hpp"
 
 namespace caiji::extract {
 
 Registry Registry::with_defaults() {
   Registry r;
+  // Host-matched adapters first; the shop-platform adapters recognize their pages by content
+  // on any host, so they come last.
+  r.add_site(make_1688_extractor());
+  r.add_site(make_taobao_extractor());
+  r.add_site(make_aliexpress_extractor());
+  r.add_site(make_amazon_extractor());
+  r.add_site(make_ebay_extractor());
+  r.add_site(make_jd_extractor());
+  r.add_site(make_marketplace_json_extractor());
+  r.add_site(make_shopify_extractor());
+  r.add_site(make_woocommerce_extractor());
   // Generic extractors, most structured first: JSON-LD states what the shop means,
   // OpenGraph what it wants shared, plain HTML what is left.
   r.add_generic(make_jsonld_extractor());

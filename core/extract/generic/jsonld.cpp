@@ -226,7 +226,8 @@ class JsonLdExtractor final : public Extractor {
 
     if (group) fill_variants(*group, page, out);
     OfferPrice p = price_of(*main);
-    if (p.low.empty() && group && product && product != group) p = price_of(*product);
+    // A group without its own offer is priced by its variants (finalize derives the range).
+    if (p.low.empty() && group && out.variants.empty() && product && product != group) p = price_of(*product);
     if (!p.low.empty()) {
       out.currency = p.currency;
       out.price = PriceRange{p.low, p.high};

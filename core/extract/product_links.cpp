@@ -1,0 +1,188 @@
+#include "core/extract/product_links.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/html/url.hpp"
+#include "core/extract/platform.hpp"
+#include "core/util/text.hpp"
+
+namespace caiji::extract {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string digits_at(std::string_view s, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < s.size() && is_digit(s[end])) ++end;
+  return std::string(s.substr(pos, end - pos));
+}
+
+std::string query_value(std::string_view query, std::string_view key) {
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.substr(0, pair.find('=')) == key && pair.find('=') != std::string_view::npos)
+      return std::string(pair.substr(pair.find('=') + 1));
+  }
+  return {};
+}
+
+bool is_asin(std::string_view s) {
+  if (s.size() != 10) return false;
+  for (char c : s)
+    if (!is_digit(c) && !(c >= 'A' && c <= 'Z')) return false;
+  return true;
+}
+
+// Script data writes "/" as "\\/" or "\\u002F" and "=" / "&" as "\\u003d" / "\\u0026"
+// (Taobao's g_page_config); addresses need them plain.
+std::string unescape_js(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == '/') {
+      out.push_back('/');
+      ++i;
+    } else if (s[i] == '\\' && i + 5 < s.size() && (s[i + 1] == 'u' || s[i + 1] == 'U')) {
+      unsigned v = 0;
+      bool ok = true;
+      for (std::size_t k = 2; k < 6; ++k) {
+        char c = s[i + k];
+        int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        if (d < 0) ok = false;
+        v = v * 16 + static_cast<unsigned>(d < 0 ? 0 : d);
+      }
+      if (ok && v > 0x20 && v < 0x7F) {
+        out.push_back(static_cast<char>(v));
+        i += 5;
+      } else {
+        out.push_back(s[i]);
+      }
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+// A saved page without its address still links to its own site absolutely here and there:
+// the most frequent known-site origin stands in for the page's address when resolving
+// relative product links ("/dp/B0…" on an Amazon search page).
+std::string inferred_origin(std::string_view html) {
+  std::map<std::string, int> counts;
+  for (std::size_t pos = html.find("https://"); pos != std::string_view::npos && counts.size() < 1000;
+       pos = html.find("https://", pos + 8)) {
+    std::size_t end = pos + 8;
+    while (end < html.size() && end - pos < 80 && html[end] != '/' && html[end] != '"' && html[end] != '\'' &&
+           html[end] != '\\')
+      ++end;
+    std::string host(html.substr(pos + 8, end - pos - 8));
+    if (starts_with(host, "www.") && !platform_for_host(host).empty()) ++counts[host];
+  }
+  std::string best;
+  int best_n = 0;
+  for (const auto& [host, n] : counts)
+    if (n > best_n) best = host, best_n = n;
+  return best.empty() ? std::string() : "https://" + best + "/";
+}
+
+}  // namespace
+
+std::string canonical_product_link(std::string_view text) {
+  auto u = html::parse_url(text);
+  if (!u || (u->scheme != "http" && u->scheme != "https")) return {};
+  const std::string& host = u->host;
+  const std::string& path = u->path;
+  std::string platform = platform_for_host(host);
+  if (platform == "1688" && host == "detail.1688.com" && starts_with(path, "/offer/")) {
+    std::string id = digits_at(path, 7);
+    if (!id.empty() && path.substr(7 + id.size()) == ".html") return "https://detail.1688.com/offer/" + id + ".html";
+  } else if ((platform == "taobao" || platform == "tmall") && path == "/item.htm") {
+    std::string id = query_value(u->query, "id");
+    if (!id.empty() && digits_at(id, 0) == id)
+      return (platform == "tmall" ? "https://detail.tmall.com/item.htm?id=" : "https://item.taobao.com/item.htm?id=") + id;
+  } else if (platform == "aliexpress") {
+    std::size_t p = path.find("/item/");
+    if (p != std::string::npos) {
+      std::string id = digits_at(path, p + 6);
+      if (id.size() >= 8) return "https://" + host + "/item/" + id + ".html";
+    }
+  } else if (platform == "amazon") {
+    for (std::string_view marker : {"/dp/", "/gp/product/", "/gp/aw/d/"}) {
+      std::size_t p = path.find(marker);
+      if (p == std::string::npos) continue;
+      std::string_view rest = std::string_view(path).substr(p + marker.size(), 10);
+      if (is_asin(rest)) return "https://" + host + "/dp/" + std::string(rest);
+    }
+  } else if (platform == "ebay") {
+    std::size_t p = path.find("/itm/");
+    if (p != std::string::npos) {
+      std::string_view rest = std::string_view(path).substr(p + 5);
+      // "/itm/123456789012" or "/itm/Some-Title/123456789012".
+      std::size_t last = rest.rfind('/');
+      std::string_view tail = last == std::string_view::npos ? rest : rest.substr(last + 1);
+      std::string id = digits_at(tail, 0);
+      if (id.size() >= 9 && id.size() == tail.size()) return "https://" + host + "/itm/" + id;
+    }
+  } else if (platform == "jd" && (host == "item.jd.com" || host == "item.jd.hk" || host == "item.yiyaojd.com")) {
+    std::string id = digits_at(path, 1);
+    if (!id.empty() && path.substr(1 + id.size()) == ".html") return "https://" + host + "/" + id + ".html";
+  }
+  return {};
+}
+
+std::vector<std::string> find_product_links(std::string_view html, std::string_view page_url) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  const std::string base = page_url.empty() ? inferred_origin(html) : std::string(page_url);
+  auto consider = [&](std::string_view raw) {
+    std::string ref = decode_entities(raw);
+    if (starts_with(ref, "//")) ref = "https:" + ref;
+    if (!starts_with(ref, "http://") && !starts_with(ref, "https://")) {
+      if (base.empty() || ref.empty() || ref[0] != '/') return;
+      auto abs = html::resolve_url(base, ref);
+      if (!abs) return;
+      ref = *abs;
+    }
+    std::string link = canonical_product_link(ref);
+    if (!link.empty() && seen.insert(link).second) out.push_back(link);
+  };
+  // Find each product-path marker in the raw text and widen it to the address around it: this
+  // finds links in markup and in script data alike (Taobao search pages hold theirs in
+  // g_page_config), without building a tree.
+  static constexpr std::string_view kMarkers[] = {"/offer/", "item.htm", "/item/", "/dp/", "/gp/product/", "/itm/",
+                                                  "jd.com/", "jd.hk/"};
+  auto is_stop = [](char c) {
+    return c == '"' || c == '\'' || c == '<' || c == '>' || c == '(' || c == ')' || c == ' ' || c == '\n' ||
+           c == '\r' || c == '\t' || c == ',' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']';
+  };
+  for (std::string_view marker : kMarkers) {
+    for (std::size_t pos = html.find(marker); pos != std::string_view::npos && out.size() < 5000;
+         pos = html.find(marker, pos + marker.size())) {
+      std::size_t start = pos;
+      while (start > 0 && pos - start < 200 && !is_stop(html[start - 1])) --start;
+      std::size_t end = pos + marker.size();
+      while (end < html.size() && end - pos < 300 && !is_stop(html[end])) ++end;
+      // "href=/dp/..." has no quote: the '=' stops the scan, which is what we want.
+      consider(unescape_js(html.substr(start, end - start)));
+    }
+  }
+  // Markers are searched one after another; put the links back in page order.
+  std::vector<std::pair<std::size_t, std::string>> ordered;
+  for (auto& link : out) {
+    std::string_view id = link;
+    id = id.substr(id.find_last_of("/=") + 1);
+    if (std::size_t dot = id.find('.'); dot != std::string_view::npos) id = id.substr(0, dot);
+    ordered.emplace_back(html.find(id), link);
+  }
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  out.clear();
+  for (auto& [_, link] : ordered) out.push_back(std::move(link));
+  return out;
+}
+
+}  // namespace caiji::extract
