@@ -15,16 +15,16 @@ namespace caiji::script {
 // `name` may be dotted ("window.runParams", "_d_c_.DCData"); a lone name also matches after
 // `window.` and after var/let/const. Occurrences inside strings and comments are not matches.
 // Returns the first occurrence whose value reads; not_found when none does.
+//
+// Also matched: `window["x"] =`, `window . x =`, `a['b'].c =`, and a bare `x =` when asking
+// for "window.x"; never `x ==`, `x =>`, `x.y =` (when asking for `x`), `myx =`. The value may
+// be a literal, `JSON.parse("...")` / `JSON.parse('...')` (the string is decoded with
+// JavaScript escapes, then read as a tolerant literal), or a call whose callee is
+// parenthesized, `(function (b, d) {...})(window.contextPath, {...})` (1688 offer pages since
+// 2024), whose last object or array argument is returned. A literal that continues as an
+// expression (`x = {} || y`) does not count. Never throws.
 Result<nlohmann::json> find_assignment(std::string_view script, std::string_view name,
                                        ReadOptions options = {});
-
-//
-// Also matched: `window["x"] =`, `window . x =`, `a['b'].c =`; never `x ==`, `x =>`, `x.y =` (when
-// asking for `x`), `myx =`. The value may be a literal, `JSON.parse("...")` / `JSON.parse('...')`
-// (the string is decoded with JavaScript escapes, then read as a tolerant literal), or a call
-// whose callee is parenthesized, `(function (b, d) {...})(window.contextPath, {...})` (1688
-// offer pages since 2024), whose last object or array argument is returned. A literal that
-// continues as an expression (`x = {} || y`) does not count. Never throws.
 
 // Reads the value of a property `key: value` (or "key": value) that appears anywhere in the
 // script text, for data nested in calls such as `TShop.Setup({...})`.
