@@ -18,7 +18,12 @@ namespace caiji::html {
 
 struct ParseLimits {
   std::size_t max_bytes = 64u << 20;  // a page larger than this is refused, not truncated
+  // Pages nested deeper than this (estimated before parsing, see nesting_estimate.hpp) are
+  // refused with ErrorCode::too_deep. Browsers cap the tree at 512; real pages stay far below.
+  std::size_t max_depth = 1024;
 };
+
+class Selector;
 
 // A non-owning handle to an element or text node. Valid while its Document lives.
 class Node {
@@ -34,14 +39,18 @@ class Node {
   bool has_class(std::string_view cls) const;
   std::string text() const;      // textContent with whitespace runs folded to one space, trimmed
   std::string_view own_text() const;            // the raw text of a text node
-  Node parent() const;
+  Node parent() const;                          // invalid above <html>
   std::vector<Node> children() const;           // element and text children, in order
 
   // CSS subset: tag, #id, .class, [attr], [attr=v], [attr*=v], [attr^=v], [attr$=v],
   // descendant (" ") and child (">") combinators, comma lists. An invalid selector matches
   // nothing; use Selector::compile to see why.
+  // Matches elements below this node (not the node itself), in document order, each once.
+  // Ancestors above this node still count for combinators, as in querySelectorAll.
   std::vector<Node> select(std::string_view selector) const;
   Node select_first(std::string_view selector) const;
+  std::vector<Node> select(const Selector& selector) const;
+  Node select_first(const Selector& selector) const;
 
   const GumboInternalNode* raw() const { return n_; }
   bool operator==(const Node& o) const { return n_ == o.n_; }
@@ -59,6 +68,11 @@ struct Script {
 
 class Document {
  public:
+  // Refuses, before any parsing, a page over limits.max_bytes (input_too_large) or nested
+  // beyond limits.max_depth (too_deep). Anything else is read as a browser would: invalid UTF-8
+  // becomes U+FFFD, NUL bytes are dropped or replaced, and an unterminated tag, comment or
+  // script ends with the page.
+  // The tree is freed without recursion, so depth never threatens the stack (see gumbo_memory.hpp).
   static Result<Document> parse(std::string_view html, ParseLimits limits = {});
 
   Document(Document&&) noexcept;
@@ -69,10 +83,16 @@ class Document {
   Node head() const;
   Node body() const;
 
-  std::vector<Node> select(std::string_view selector) const { return root().select(selector); }
-  Node select_first(std::string_view selector) const { return root().select_first(selector); }
+  // Like Node::select over the whole document, so "html" and "html > body" match too.
+  std::vector<Node> select(std::string_view selector) const;
+  Node select_first(std::string_view selector) const;
+  std::vector<Node> select(const Selector& selector) const;
+  Node select_first(const Selector& selector) const;
 
   std::vector<Script> scripts() const;  // every <script>, in document order
+  // Only the <script> elements whose type attribute equals `type` (ASCII case-insensitive),
+  // e.g. "application/ld+json"; "" selects scripts without a type attribute.
+  std::vector<Script> scripts(std::string_view type) const;
 
   // The URL relative references resolve against: <base href> (itself resolved against the page
   // URL) when present and valid, else the page URL.
