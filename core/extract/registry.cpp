@@ -17,11 +17,15 @@ Registry Registry::with_defaults() {
   r.add_site(make_marketplace_json_extractor());
   r.add_site(make_shopify_extractor());
   r.add_site(make_woocommerce_extractor());
-  // Generic extractors, most structured first: JSON-LD states what the shop means,
-  // OpenGraph what it wants shared, plain HTML what is left.
+  // Generic extractors, most structured first: JSON-LD states what the shop means, microdata
+  // and RDFa the same in older markup, OpenGraph what it wants shared, plain HTML what is left,
+  // and the page heuristics (visible price, gallery) only what nothing else gave.
   r.add_generic(make_jsonld_extractor());
+  r.add_generic(make_microdata_extractor());
+  r.add_generic(make_rdfa_extractor());
   r.add_generic(make_opengraph_extractor());
   r.add_generic(make_html_meta_extractor());
+  r.add_generic(make_page_heuristics_extractor());
   return r;
 }
 

@@ -1,0 +1,92 @@
+// RDFa Lite (vocab="http://schema.org/" typeof="Product" property="name"): the markup Drupal
+// Commerce and some Magento 1 themes emit instead of microdata. Same reading as microdata:
+// content= wins, then src/href/resource for links and pictures, else the text; an element with
+// its own typeof is a nested thing (the Offer). Head <meta property="og:…"> tags are not RDFa
+// product data here: only properties inside a Product's typeof count.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/extract/generic/generic.hpp"
+#include "core/extract/generic/structured_product.hpp"
+#include "core/util/text.hpp"
+
+namespace caiji::extract {
+
+namespace {
+
+// "schema:Product", "Product", "http://schema.org/Product" (possibly several, space separated).
+bool names_type(std::string_view list, std::string_view wanted) {
+  while (!list.empty()) {
+    std::size_t sp = list.find(' ');
+    std::string_view t = list.substr(0, sp);
+    list = sp == std::string_view::npos ? std::string_view{} : list.substr(sp + 1);
+    std::size_t cut = t.find_last_of("/:#");
+    if (iequals(cut == std::string_view::npos ? t : t.substr(cut + 1), wanted)) return true;
+  }
+  return false;
+}
+
+std::string local_name(std::string_view prop) {
+  std::size_t cut = prop.find_last_of("/:#");
+  return std::string(cut == std::string_view::npos ? prop : prop.substr(cut + 1));
+}
+
+std::string value_of(const Page& page, const html::Node& n) {
+  if (auto c = n.attr("content")) return std::string(*c);
+  for (const char* a : {"resource", "href", "src"})
+    if (auto v = n.attr(a)) return page.absolute(*v);
+  if (n.tag() == "time") return std::string(n.attr("datetime").value_or(n.text()));
+  return n.text();
+}
+
+structured::Thing read_scope(const Page& page, const html::Node& scope, int depth) {
+  structured::Thing thing;
+  thing.type = std::string(scope.attr("typeof").value_or(""));
+  std::vector<html::Node> stack = scope.children();
+  std::reverse(stack.begin(), stack.end());
+  std::size_t visited = 0;
+  while (!stack.empty() && ++visited < 200000) {
+    html::Node n = stack.back();
+    stack.pop_back();
+    if (!n.is_element()) continue;
+    auto prop = n.attr("property");
+    const bool nested = n.attr("typeof").has_value();
+    if (prop) {
+      std::string_view names = *prop;
+      while (!names.empty()) {
+        std::size_t sp = names.find(' ');
+        std::string name = local_name(trim(names.substr(0, sp)));
+        names = sp == std::string_view::npos ? std::string_view{} : names.substr(sp + 1);
+        if (name.empty()) continue;
+        if (nested && depth < 6) thing.children.emplace_back(name, read_scope(page, n, depth + 1));
+        else if (!nested) thing.values.emplace_back(name, value_of(page, n));
+      }
+    }
+    if (nested) continue;
+    std::vector<html::Node> kids = n.children();
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+  }
+  return thing;
+}
+
+class RdfaExtractor final : public Extractor {
+ public:
+  std::string_view name() const override { return "rdfa"; }
+  bool applies_to(const Page& page) const override { return page.input().html.find("typeof") != std::string_view::npos; }
+
+  void extract(const Page& page, Item& out, std::vector<Warning>&) const override {
+    for (const html::Node& scope : page.doc().select("[typeof]")) {
+      if (!names_type(scope.attr("typeof").value_or(""), "Product") || scope.attr("property")) continue;
+      structured::fill_item(page, read_scope(page, scope, 0), out);
+      if (!out.title.empty()) return;
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> make_rdfa_extractor() { return std::make_unique<RdfaExtractor>(); }
+
+}  // namespace caiji::extract
