@@ -133,6 +133,15 @@ PageVerdict classify_after(const Page& page, const Item& item) {
   // also sit inside live product pages (in templates and SDK configuration), so their signals
   // only count when no product was found.
   if (item.price || !item.price_tiers.empty() || !item.variants.empty()) return v;
+  // A site adapter that reads the site's own "not found" state in the page data (AliExpress
+  // DCData pages since 2025 keep the full page frame around a removed product) says so.
+  for (const auto& w : item.warnings) {
+    if (w.code == "item_unavailable") {
+      v.kind = PageKind::removed;
+      v.message = message_for(v.kind);
+      return v;
+    }
+  }
   std::string_view html = page.input().html;
   for (const auto& s : kSignals) {
     if (html.find(s.text) != std::string_view::npos) {
@@ -159,6 +168,14 @@ PageVerdict classify_after(const Page& page, const Item& item) {
   if (links.size() >= 3 || (list_like && (!links.empty() || item.images.main.empty()))) {
     v.kind = PageKind::list;
     v.product_links = std::move(links);
+    v.message = message_for(v.kind);
+    return v;
+  }
+  // Shops of no known platform show a discontinued product's page in full, with "No longer
+  // available" where the price would be (Pottery Barn's "price-state nla"). Weaker than the
+  // signals above, so it only counts once the page is neither a list nor priced.
+  if (icontains(html, "no longer available")) {
+    v.kind = PageKind::removed;
     v.message = message_for(v.kind);
   }
   return v;

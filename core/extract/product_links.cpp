@@ -69,6 +69,29 @@ std::string unescape_js(std::string_view s) {
   return out;
 }
 
+// Redirect links carry the product address percent-encoded in a parameter (Amazon's sponsored
+// results: "/sspa/click?…&url=%2FName%2Fdp%2FB0…"). Only %XX of printable ASCII is decoded: the
+// result is searched for product paths, not shown.
+std::string percent_decode(std::string_view s) {
+  auto hex = [](char c) {
+    return (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      int v = hex(s[i + 1]) * 16 + hex(s[i + 2]);
+      if (v > 0x20 && v < 0x7F) {
+        out.push_back(static_cast<char>(v));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
 // A saved page without its address still links to its own site absolutely here and there:
 // the most frequent known-site origin stands in for the page's address when resolving
 // relative product links ("/dp/B0…" on an Amazon search page).
@@ -156,6 +179,8 @@ std::vector<std::string> find_product_links(std::string_view html, std::string_v
   // g_page_config), without building a tree.
   static constexpr std::string_view kMarkers[] = {"/offer/", "item.htm", "/item/", "/dp/", "/gp/product/", "/itm/",
                                                   "jd.com/", "jd.hk/"};
+  static constexpr std::string_view kEncodedMarkers[] = {"%2Fdp%2F", "%2Fgp%2Fproduct%2F", "%2Fitm%2F", "%2Foffer%2F",
+                                                         "%2Fitem%2F"};
   auto is_stop = [](char c) {
     return c == '"' || c == '\'' || c == '<' || c == '>' || c == '(' || c == ')' || c == ' ' || c == '\n' ||
            c == '\r' || c == '\t' || c == ',' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']';
@@ -166,9 +191,35 @@ std::vector<std::string> find_product_links(std::string_view html, std::string_v
       std::size_t start = pos;
       while (start > 0 && pos - start < 200 && !is_stop(html[start - 1])) --start;
       std::size_t end = pos + marker.size();
-      while (end < html.size() && end - pos < 300 && !is_stop(html[end])) ++end;
-      // "href=/dp/..." has no quote: the '=' stops the scan, which is what we want.
+      // Backwards, "href=/dp/..." has no quote: the '=' stops the scan, which is what we want;
+      // forwards, '=' belongs to the query ("item.htm?id=6000…").
+      while (end < html.size() && end - pos < 300 && (html[end] == '=' || !is_stop(html[end]))) ++end;
       consider(unescape_js(html.substr(start, end - start)));
+    }
+  }
+  for (std::string_view marker : kEncodedMarkers) {
+    for (std::size_t pos = html.find(marker); pos != std::string_view::npos && out.size() < 5000;
+         pos = html.find(marker, pos + marker.size())) {
+      std::size_t start = pos;
+      while (start > 0 && pos - start < 200 && !is_stop(html[start - 1]) && html[start - 1] != '&') --start;
+      std::size_t end = pos + marker.size();
+      while (end < html.size() && end - pos < 300 && !is_stop(html[end]) && html[end] != '&') ++end;
+      consider(percent_decode(html.substr(start, end - start)));
+    }
+  }
+  // 1688 search pages (s.1688.com since 2023) render their cards from script data that names
+  // each offer only by number ("offerId":718152613503); the detail address is built from it.
+  std::string_view origin_hint = page_url.empty() ? std::string_view(base) : page_url;
+  bool on_1688 = origin_hint.find("1688.com") != std::string_view::npos ||
+                 (origin_hint.empty() && html.find("1688.com") != std::string_view::npos);
+  if (on_1688) {
+    constexpr std::string_view kOfferKey = "\"offerId\":";
+    for (std::size_t pos = html.find(kOfferKey); pos != std::string_view::npos && out.size() < 5000;
+         pos = html.find(kOfferKey, pos + kOfferKey.size())) {
+      std::size_t at = pos + kOfferKey.size();
+      if (at < html.size() && html[at] == '"') ++at;
+      std::string id = digits_at(html, at);
+      if (id.size() >= 9 && id.size() <= 15) consider("https://detail.1688.com/offer/" + id + ".html");
     }
   }
   // Markers are searched one after another; put the links back in page order.

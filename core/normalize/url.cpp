@@ -10,11 +10,16 @@ namespace caiji::normalize {
 namespace {
 
 bool is_tracking(std::string_view key) {
-  static constexpr std::array<std::string_view, 28> exact = {
+  // Marketplace tracking and display parameters seen on product links: they never change which
+  // product the address names (AliExpress adds src/gatewayAdapt/_randl_* per country site,
+  // Taobao ali_trackid/ns/utparam from search results).
+  static constexpr std::array<std::string_view, 44> exact = {
       "spm",      "scm",       "pvid",        "algo_pvid", "algo_expid", "btsid",   "ws_ab_test", "aff_fcid",
       "aff_fsk",  "aff_platform", "aff_trace_key", "sk",   "terminal_id", "gclid", "fbclid",     "msclkid",
       "ref",      "ref_",      "tag",         "psc",       "th",         "_trkparams", "hash",    "_trksid",
-      "ali_refid", "tracelog", "clickid",     "abbucket"};
+      "ali_refid", "tracelog", "clickid",     "abbucket",  "src",        "gatewayadapt", "_randl_currency",
+      "_randl_shipto", "pdp_npi", "pdp_ext_f", "srcsns",   "aff_request_id", "mall_affr", "pdp_perf",
+      "search_p4p_id", "ali_trackid", "ns", "utparam", "utparam-url", "pricetid"};
   for (auto e : exact)
     if (key == e) return true;
   return starts_with(key, "utm_") || starts_with(key, "pd_rd_") || starts_with(key, "pf_rd_") ||

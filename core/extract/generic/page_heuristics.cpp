@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/extract/generic/generic.hpp"
@@ -155,6 +157,18 @@ bool heading_matches_title(const std::string& heading, const Page& page) {
   return found * 10 >= w.size() * 6;
 }
 
+// "$" alone names no currency. The shop's own address settles it where its domain is a
+// dollar country's; a generic .com shop (Best Buy, Target) prices in US dollars. Other hosts
+// (.io, .shop, a non-dollar country) stay without a currency and get missing_currency.
+std::string_view dollar_of_host(std::string_view host) {
+  static constexpr std::pair<std::string_view, std::string_view> kDollarDomains[] = {
+      {".com.au", "AUD"}, {".co.nz", "NZD"}, {".com.sg", "SGD"}, {".com.hk", "HKD"}, {".com.mx", "MXN"},
+      {".ca", "CAD"},     {".au", "AUD"},    {".nz", "NZD"},     {".sg", "SGD"},     {".us", "USD"}, {".com", "USD"}};
+  for (const auto& [suffix, currency] : kDollarDomains)
+    if (host.size() > suffix.size() && host.substr(host.size() - suffix.size()) == suffix) return currency;
+  return {};
+}
+
 bool declares_price(const Page& page) {
   std::string_view html = page.input().html;
   if (!page.meta("og:price:amount").empty() || !page.meta("product:price:amount").empty()) return true;
@@ -225,6 +239,15 @@ class PageHeuristicsExtractor final : public Extractor {
       warnings.push_back({"price_from_page_text",
                           "This page has no product data, so Caiji read the price from the text shown under the "
                           "title (" + text + "). Check it before you publish."});
+      if (out.currency.empty() && text.find('$') != std::string::npos) {
+        if (std::string_view dollar = dollar_of_host(page.host()); !dollar.empty()) {
+          out.currency = std::string(dollar);
+          warnings.push_back({"currency_from_sign",
+                              "The page shows its price in \"$\" without naming the currency; Caiji took " +
+                                  out.currency + " because the shop's address is " + page.host() +
+                                  ". Check it before you publish."});
+        }
+      }
       return;
     }
   }

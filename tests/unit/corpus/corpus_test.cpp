@@ -1,7 +1,7 @@
 // The real pages in ../shared/corpus (saved from the live sites by others; never copied into
-// this repository). Every page must parse without a crash; title, price and images must come
-// out of at least 90 % of the product pages, and lists must be recognized as lists as often.
-// Skipped when the folder is absent.
+// this repository). Every page must parse without a crash; the product pages of each site, and
+// all of them together, must give title, price and images at least 90 % of the time; every list
+// page must be recognized as a list. Skipped when the folder is absent.
 
 #include <gtest/gtest.h>
 
@@ -46,7 +46,7 @@ std::string slurp(const fs::path& p) {
 }
 
 struct Tally {
-  int products = 0, title = 0, price = 0, images = 0, with_variants = 0, lists = 0, lists_recognized = 0, links = 0;
+  int products = 0, removed = 0, title = 0, price = 0, images = 0, with_variants = 0, lists = 0, lists_recognized = 0, links = 0;
   std::vector<std::string> misses;
 };
 
@@ -82,6 +82,13 @@ TEST(Corpus, real_pages_give_title_price_and_images_and_lists_are_recognized) {
       continue;
     }
     ++t.products;
+    // A product the site took down has no price to read: saying "removed" is the right answer
+    // (sellers must not get an empty item), so such a page is listed but not held to the bar.
+    if (r->verdict.kind == extract::PageKind::removed) {
+      ++t.removed;
+      t.misses.push_back(p.file + ": reported removed (" + r->verdict.message + ")");
+      continue;
+    }
     if (!r->item) {
       t.misses.push_back(p.file + ": " + extract::to_string(r->verdict.kind) + ": " + r->verdict.message);
       continue;
@@ -101,34 +108,38 @@ TEST(Corpus, real_pages_give_title_price_and_images_and_lists_are_recognized) {
   }
 
   std::ostringstream report;
-  report << std::left << std::setw(12) << "site" << std::setw(10) << "products" << std::setw(8) << "title"
+  report << std::left << std::setw(12) << "site" << std::setw(10) << "products" << std::setw(9) << "removed" << std::setw(8) << "title"
          << std::setw(8) << "price" << std::setw(8) << "images" << std::setw(10) << "variants" << std::setw(8)
          << "lists" << "links\n";
   for (const auto& [site, t] : sites) {
-    report << std::left << std::setw(12) << site << std::setw(10) << t.products << std::setw(8) << t.title
+    report << std::left << std::setw(12) << site << std::setw(10) << t.products << std::setw(9) << t.removed << std::setw(8) << t.title
            << std::setw(8) << t.price << std::setw(8) << t.images << std::setw(10) << t.with_variants << std::setw(8)
            << (std::to_string(t.lists_recognized) + "/" + std::to_string(t.lists)) << t.links << "\n";
     for (const auto& m : t.misses) report << "    " << m << "\n";
   }
   std::cout << report.str();
 
-  // The bar: title, price and images on at least 90 % of the corpus's product pages,
-  // and list pages recognized as lists at least as often. Per-site figures are printed above;
-  // misses are listed by page so they can be fixed one by one.
+  // The bar holds for each named site, and for all pages together: "other" is one page each
+  // from unrelated shops (no site of its own), so it counts only in the total.
   Tally all;
   for (const auto& [site, t] : sites) {
-    all.products += t.products;
+    all.products += t.products - t.removed;
     all.title += t.title;
     all.price += t.price;
     all.images += t.images;
-    all.lists += t.lists;
-    all.lists_recognized += t.lists_recognized;
+    if (site == "other") continue;
+    if (int n = t.products - t.removed; n > 0) {
+      EXPECT_GE(t.title * 10, n * 9) << site << ": titles on " << t.title << "/" << n << " pages";
+      EXPECT_GE(t.price * 10, n * 9) << site << ": prices on " << t.price << "/" << n << " pages";
+      EXPECT_GE(t.images * 10, n * 9) << site << ": images on " << t.images << "/" << n << " pages";
+    }
+    if (t.lists) {
+      EXPECT_EQ(t.lists_recognized, t.lists) << site << ": list pages recognized";
+    }
   }
-  EXPECT_GE(all.title * 10, all.products * 9) << "titles on " << all.title << "/" << all.products << " product pages";
-  EXPECT_GE(all.price * 10, all.products * 9) << "prices on " << all.price << "/" << all.products << " product pages";
-  EXPECT_GE(all.images * 10, all.products * 9) << "images on " << all.images << "/" << all.products << " product pages";
-  EXPECT_GE(all.lists_recognized * 10, all.lists * 9)
-      << "lists recognized: " << all.lists_recognized << "/" << all.lists << " list pages";
+  EXPECT_GE(all.title * 10, all.products * 9) << "titles on " << all.title << "/" << all.products << " pages";
+  EXPECT_GE(all.price * 10, all.products * 9) << "prices on " << all.price << "/" << all.products << " pages";
+  EXPECT_GE(all.images * 10, all.products * 9) << "images on " << all.images << "/" << all.products << " pages";
 }
 
 }  // namespace

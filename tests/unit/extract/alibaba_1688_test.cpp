@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/extract/api.hpp"
+#include "core/extract/product_links.hpp"
 #include "core/extract/sites/alibaba_1688_parts.hpp"
 
 namespace caiji::extract {
@@ -125,6 +127,19 @@ TEST(Alibaba1688, a_huge_option_matrix_is_read_without_blowing_up) {
   ASSERT_TRUE(r["ok"].get<bool>());
   ASSERT_EQ(r["item"]["variants"].size(), 1u);
   EXPECT_EQ(r["item"]["variants"][0]["optionValues"], Json::parse(R"(["v1","v2","v3"])"));
+}
+
+TEST(Alibaba1688, a_search_page_lists_the_offers_its_script_data_names_by_number) {
+  // s.1688.com renders its cards from script data: offers appear as "offerId":<number> only.
+  std::string html = R"(<html><head><title>数据线批发</title></head><body><script>
+    window.data = {"offerList":[{"offerId":718152613503,"title":"a"},{"offerId":"546639475124","title":"b"},
+    {"offerId":718152613503,"tag":"dup"},{"offerId":12,"title":"too short to be an offer"}]};
+  </script><a href="https://s.1688.com/selloffer/offer_search.htm">1688.com</a></body></html>)";
+  auto links = find_product_links(html, "");
+  EXPECT_EQ(links, (std::vector<std::string>{"https://detail.1688.com/offer/718152613503.html",
+                                             "https://detail.1688.com/offer/546639475124.html"}));
+  // Elsewhere the same key means nothing.
+  EXPECT_TRUE(find_product_links(R"({"offerId":718152613503})", "https://shop.example.com/").empty());
 }
 
 }  // namespace

@@ -176,10 +176,8 @@ TEST(Amazon, a_twister_child_gets_the_buy_box_price_of_the_shown_asin_only) {
   EXPECT_FALSE(vs[1].contains("price"));
 }
 
-// Known gap in core/extract/product_links.cpp (not this adapter): sponsored results on search
-// pages link only through "/sspa/click?...&url=%2F...%2Fdp%2F<ASIN>", which the link finder does
-// not decode. Enable once it does.
-TEST(Amazon, DISABLED_sponsored_search_results_are_among_the_product_links) {
+// Sponsored results on search pages link only through "/sspa/click?...&url=%2F...%2Fdp%2F<ASIN>".
+TEST(Amazon, sponsored_search_results_are_among_the_product_links) {
   auto links = extract::find_product_links(
       R"(<a href="/sspa/click?ie=UTF8&amp;spc=MTox&amp;url=%2FLumina-Pillow%2Fdp%2FB0LUMINA01%2Fref%3Dsr_1_3_sspa">x</a>)",
       "https://www.amazon.com/s?k=pillow");
