@@ -23,6 +23,12 @@ std::optional<std::string> Args::option(std::string_view name, std::string& erro
   return std::nullopt;
 }
 
+std::vector<std::string> Args::options(std::string_view name, std::string& error) {
+  std::vector<std::string> out;
+  while (auto v = option(name, error)) out.push_back(*v);
+  return out;
+}
+
 bool Args::flag(std::string_view name) {
   const std::string dashed = "--" + std::string(name);
   for (std::size_t i = 0; i < args_.size(); ++i) {

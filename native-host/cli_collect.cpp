@@ -1,25 +1,36 @@
-// caiji collect FILE... : parse saved pages and store them in the box.
+// caiji collect FILE|URL... : parse saved or fetched pages and store them in the box.
 
 #include <iostream>
 
+#include "box_service.hpp"
 #include "cli.hpp"
-#include "core/extract/extract.hpp"
+#include "core/extract/page_kind.hpp"
+#include "core/fetch/fetcher.hpp"
 #include "core/ingest/charset.hpp"
-#include "core/store/store.hpp"
 
 namespace caiji::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(usage: caiji collect FILE... [--db PATH] [--url URL] [--json]
+constexpr const char* kHelp = R"(usage: caiji collect FILE|URL... [--db PATH] [--url URL] [--timeout SECONDS] [--max-size MIB] [--claim] [--json]
 
-Parses saved product pages and puts each into the collection box. Collecting the same product
-again updates its item instead of adding a second one.
+Puts product pages into the collection box: saved pages (FILE) or addresses (http://, https://)
+fetched once, as a plain visitor without your browser's sign-in. Collecting the same product
+again updates its item instead of adding a second one. A page that is not a product (a list, a
+captcha, a login wall, a removed product) is reported and not stored.
 
-  --db PATH   the box (default: $XDG_DATA_HOME/caiji/box.sqlite)
-  --url URL   the page's address (default: its canonical link or og:url)
-  --json      print one JSON result per page instead of a line of text
+  --db PATH          the box (default: the per-user data directory; see `caiji doctor`)
+  --url URL          a saved page's address (default: its canonical link or og:url)
+  --timeout SECONDS  give up on an address after this long (default 30)
+  --max-size MIB     refuse pages larger than this (default 32)
+  --claim            mark each stored item to be claimed (the tag "to-claim")
+  --json             print one JSON result per page instead of a line of text
+
+Exit status: 0 all stored, 1 some pages failed (the others were stored), 2 usage, 3 the box
+failed (nothing after the failing page was stored).
 )";
+
+bool is_address(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
 }  // namespace
 
@@ -31,63 +42,96 @@ int run_collect(Args args) {
   std::string error;
   auto db = args.option("db", error);
   auto url = args.option("url", error);
-  bool json = args.flag("json");
-  auto files = args.rest(error);
-  if (!error.empty() || files.empty()) {
-    std::cerr << "caiji collect: " << (error.empty() ? "name at least one saved page" : error) << "\n" << kHelp;
+  auto timeout = args.option("timeout", error);
+  auto max_size = args.option("max-size", error);
+  const bool json = args.flag("json");
+  const bool claim = args.flag("claim");
+  auto inputs = args.rest(error);
+  fetch::FetchOptions fetch_options;
+  try {
+    if (timeout) fetch_options.timeout_ms = static_cast<long>(std::stod(*timeout) * 1000);
+    if (max_size) fetch_options.max_bytes = static_cast<std::size_t>(std::stoul(*max_size)) << 20;
+  } catch (const std::exception&) {
+    error = "--timeout and --max-size take numbers";
+  }
+  if (error.empty() && (fetch_options.timeout_ms <= 0 || fetch_options.max_bytes == 0))
+    error = "--timeout and --max-size must be above zero";
+  if (!error.empty() || inputs.empty()) {
+    std::cerr << "caiji collect: " << (error.empty() ? "name at least one saved page or address" : error) << "\n" << kHelp;
     return kUsage;
   }
-  const std::string path = db ? *db : default_db_path();
-  auto store = store::open_sqlite_store(path);
-  if (!store) {
-    std::cerr << "caiji collect: " << store.error().message << "\n";
+
+  host::BoxService box(db ? *db : default_db_path(), [] { return now_rfc3339(); });
+  if (auto opened = box.box(); !opened) {
+    std::cerr << "caiji collect: " << opened.error().message << "\n";
     return kStoreError;
   }
-
-  extract::Registry registry = extract::Registry::with_defaults();
   int failed = 0;
-  for (const auto& file : files) {
-    auto report = [&](bool ok, const std::string& what, const nlohmann::json& extra) {
+  for (const auto& input : inputs) {
+    auto report = [&](bool ok, const std::string& what, const nlohmann::ordered_json& extra) {
       if (json) {
-        nlohmann::json line = {{"file", file}, {"ok", ok}};
-        line.update(extra);
-        std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        nlohmann::ordered_json line = {{"input", input}, {"ok", ok}};
+        for (auto it = extra.begin(); it != extra.end(); ++it) line[it.key()] = it.value();
+        std::cout << json_line(line) << "\n";
       } else {
-        (ok ? std::cout : std::cerr) << (ok ? "" : "caiji collect: ") << file << ": " << what << "\n";
+        (ok ? std::cout : std::cerr) << (ok ? "" : "caiji collect: ") << input << ": " << what << "\n";
       }
     };
-    std::string read_error;
-    auto bytes = read_file(file, read_error);
-    if (!bytes) {
-      report(false, read_error, {{"error", read_error}});
+    auto fail = [&](const Error& e) {
+      report(false, e.message, {{"code", to_string(e.code)}, {"error", e.message}});
       ++failed;
-      continue;
+    };
+
+    std::string bytes, content_type, page_url = url.value_or(""), via = "file";
+    if (is_address(input)) {
+      auto page = box.fetch(input, fetch_options);
+      if (!page) {
+        fail(page.error());
+        continue;
+      }
+      bytes = std::move(page->html);
+      content_type = "text/html; charset=utf-8";
+      page_url = page->url;
+      via = "url";
+    } else {
+      std::string read_error;
+      auto file = read_file(input, read_error);
+      if (!file) {
+        fail(make_error(ErrorCode::io_error, read_error));
+        continue;
+      }
+      bytes = std::move(*file);
     }
-    auto html = ingest::to_utf8(*bytes);
+    auto html = ingest::to_utf8(bytes, content_type);
     if (!html) {
-      report(false, html.error().message, {{"error", html.error().message}});
+      fail(html.error());
+      continue;
+    }
+    host::CollectRequest request;
+    request.html = *html;
+    request.url = page_url;
+    request.via = via;
+    auto read = box.read_page(request);
+    if (!read) {
+      fail(read.error());
+      continue;
+    }
+    if (!read->item) {
+      const auto& v = read->verdict;
+      report(false, v.message + (v.product_links.empty() ? "" : " (" + std::to_string(v.product_links.size()) + " product links)"),
+             {{"code", "not_a_product"}, {"kind", extract::to_string(v.kind)}, {"error", v.message}, {"productLinks", v.product_links}});
       ++failed;
       continue;
     }
-    extract::PageInput input;
-    input.html = *html;
-    input.url = url.value_or("");
-    input.collected_at = now_rfc3339();
-    input.via = "file";
-    auto item = extract::extract_item(input, registry);
-    if (!item) {
-      report(false, item.error().message, {{"error", item.error().message}, {"code", to_string(item.error().code)}});
-      ++failed;
-      continue;
-    }
-    auto saved = (*store)->save_collected(*item, *html, input.collected_at);
-    if (!saved) {
-      report(false, saved.error().message, {{"error", saved.error().message}});
-      std::cerr << "caiji collect: stopping; nothing after " << file << " was stored\n";
+    if (Status kept = box.keep(*read, *html, claim); !kept) {
+      report(false, kept.error().message, {{"code", to_string(kept.error().code)}, {"error", kept.error().message}});
+      std::cerr << "caiji collect: stopping; nothing after " << input << " was stored\n";
       return kStoreError;
     }
-    report(true, std::string(store::to_string(saved->outcome)) + " item " + std::to_string(saved->id) + ": " + item->title,
-           {{"id", saved->id}, {"outcome", store::to_string(saved->outcome)}, {"revision", saved->revision}});
+    const auto& saved = *read->saved;
+    report(true, std::string(store::to_string(saved.outcome)) + " item " + std::to_string(saved.id) + ": " + read->item->title,
+           {{"id", saved.id}, {"outcome", store::to_string(saved.outcome)}, {"revision", saved.revision},
+            {"markedForClaim", read->marked_for_claim}});
   }
   return failed ? kSomeFailed : kOk;
 }

@@ -12,7 +12,8 @@ namespace {
 void run(const Extractor& e, const Page& page, Item& item) {
   Item part;
   std::vector<Warning> warnings;
-  e.extract(page, part, warnings);
+  if (page.tree_first()) e.extract(page, part, warnings);
+  else e.extract_missing(page, item, part, warnings);
   merge_missing(item, part, e.name());
   for (auto& w : warnings) item.warnings.push_back(std::move(w));
 }
@@ -25,7 +26,10 @@ Result<Extraction> extract_page(const PageInput& input, const Registry& registry
 
   Extraction out;
   out.verdict = classify_before(*page);
-  if (out.verdict.kind != PageKind::product) return out;
+  if (out.verdict.kind != PageKind::product) {
+    out.tree_built = page->tree_built();
+    return out;
+  }
 
   Item item;
   item.source.url = page->url();
@@ -35,10 +39,13 @@ Result<Extraction> extract_page(const PageInput& input, const Registry& registry
   item.provenance.via = input.via;
 
   if (const Extractor* site = registry.site_for(*page)) run(*site, *page, item);
+  // With the tree already built nothing is saved by skipping, and running every extractor is
+  // the reference the fast path is tested against.
   for (const auto& generic : registry.generics())
-    if (generic->applies_to(*page)) run(*generic, *page, item);
+    if (generic->applies_to(*page) && (page->tree_first() || generic->could_add(*page, item))) run(*generic, *page, item);
 
   out.verdict = classify_after(*page, item);
+  out.tree_built = page->tree_built();
   if (out.verdict.kind != PageKind::product) return out;
   normalize::finalize_item(item);
   out.item = std::move(item);

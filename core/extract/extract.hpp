@@ -15,6 +15,7 @@ namespace caiji::extract {
 struct Extraction {
   PageVerdict verdict;       // kind product: `item` is set
   std::optional<Item> item;
+  bool tree_built = false;   // whether gumbo's tree was needed (see Page::doc), for tests and benches
 };
 
 // Errors are for pages that cannot be read at all (too large); a page that is readable but

@@ -22,6 +22,21 @@ class Extractor {
   // Writes what this extractor finds into `out` (which starts empty). Warnings explain what the
   // page lacked; they reach the seller.
   virtual void extract(const Page& page, Item& out, std::vector<Warning>& warnings) const = 0;
+
+  // Whether running now could change an item that already holds `so_far`: false when every
+  // field this extractor fills is filled and it would give no warning. extract_page asks before
+  // each generic extractor, so that one needing gumbo's tree does not build it for nothing.
+  virtual bool could_add(const Page& page, const Item& so_far) const {
+    (void)page;
+    (void)so_far;
+    return true;
+  }
+  // extract(), told what the item already holds, so it may skip looking for what the merge
+  // would not take. Whatever the merge does take must come out exactly as from extract().
+  virtual void extract_missing(const Page& page, const Item& so_far, Item& out, std::vector<Warning>& warnings) const {
+    (void)so_far;
+    extract(page, out, warnings);
+  }
 };
 
 // Site adapters run first (the first that applies), then every generic extractor in order.

@@ -1,34 +1,77 @@
 #include "core/extract/page.hpp"
 
+#include <gumbo.h>
+
 #include "core/html/url.hpp"
 #include "core/script/locate.hpp"
 #include "core/util/text.hpp"
 
 namespace caiji::extract {
 
+namespace {
+
+html::ScannedTag tag_of(const html::Node& n) {
+  html::ScannedTag t;
+  t.name = n.tag();
+  const GumboVector& attrs = n.raw()->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    t.attributes.push_back({a->name == nullptr ? "" : a->name, a->value == nullptr ? "" : a->value});
+  }
+  return t;
+}
+
+html::Script script_of(const html::ScannedScript& s) {
+  html::Script out;
+  out.type = html::find_attribute(s.attributes, "type").value_or(std::string_view());
+  out.id = html::find_attribute(s.attributes, "id").value_or(std::string_view());
+  out.body = s.body;
+  for (const auto& a : s.attributes) out.attributes.emplace_back(a.name, a.value);
+  return out;
+}
+
+}  // namespace
+
 Result<Page> Page::open(const PageInput& input) {
-  auto doc = html::Document::parse(input.html);
-  if (!doc) return doc.error();
+  // The refusals of Document::parse, made now whether or not a tree is ever built.
+  if (Status limits = html::check_parse_limits(input.html); !limits) return limits.error();
   Page page;
   page.input_ = &input;
-  page.doc_ = std::make_unique<html::Document>(std::move(doc.value()));
+  if (!input.tree_up_front) {
+    auto scan = std::make_unique<html::PageScan>(html::scan_page(input.html));
+    if (scan->exact) page.scan_ = std::move(scan);
+  }
+  if (page.scan_ == nullptr) {
+    page.doc();
+    page.read_tree();
+  } else {
+    for (const auto& s : page.scan_->scripts) page.scripts_.push_back(script_of(s));
+    page.tags_ = page.scan_->tags;
+  }
 
-  for (const html::Node& m : page.doc_->select("meta")) {
-    auto key = m.attr("property");
-    if (!key || key->empty()) key = m.attr("name");
-    if (!key || key->empty()) key = m.attr("itemprop");
-    auto content = m.attr("content");
-    if (!key || !content) continue;
-    // The first occurrence wins: pages that repeat og: tags put the real one first.
-    page.metas_.emplace(to_lower_ascii(trim(*key)), std::string(trim(*content)));
+  std::optional<std::string_view> canonical, base_href;
+  bool seen_canonical = false;  // the first link[rel=canonical] counts, with or without href
+  for (const html::ScannedTag& t : page.tags_) {
+    if (t.name == "meta") {
+      auto key = t.attr("property");
+      if (!key || key->empty()) key = t.attr("name");
+      if (!key || key->empty()) key = t.attr("itemprop");
+      auto content = t.attr("content");
+      if (!key || !content) continue;
+      // The first occurrence wins: pages that repeat og: tags put the real one first.
+      page.metas_.emplace(to_lower_ascii(trim(*key)), std::string(trim(*content)));
+    } else if (t.name == "link") {
+      if (!seen_canonical && t.attr("rel") == std::optional<std::string_view>("canonical")) {
+        seen_canonical = true;
+        canonical = t.attr("href");
+      }
+    } else if (t.name == "base") {
+      if (!base_href) base_href = t.attr("href");  // the first <base> with an href, as browsers
+    }
   }
 
   page.url_ = std::string(trim(input.url));
-  if (page.url_.empty()) {
-    if (html::Node link = page.doc_->select_first("link[rel=canonical]"); link.valid()) {
-      if (auto href = link.attr("href")) page.url_ = std::string(trim(*href));
-    }
-  }
+  if (page.url_.empty() && canonical) page.url_ = std::string(trim(*canonical));
   if (page.url_.empty()) page.url_ = page.meta("og:url");
   if (starts_with(page.url_, "//")) page.url_ = "https:" + page.url_;  // JD writes its canonical link without a scheme
   if (auto parsed = html::parse_url(page.url_); parsed && !parsed->host.empty()) {
@@ -36,9 +79,35 @@ Result<Page> Page::open(const PageInput& input) {
   } else {
     page.url_.clear();  // not an absolute URL: better none than a wrong one
   }
-  page.base_ = page.url_.empty() ? std::string() : page.doc_->base_url(page.url_);
-  page.scripts_ = page.doc_->scripts();
+  page.base_ = page.url_.empty() ? std::string() : html::resolve_base_url(page.url_, base_href);
   return page;
+}
+
+const html::Document& Page::doc() const {
+  if (doc_ == nullptr) {
+    html::ParseLimits limits;
+    limits.checked = true;  // open() made the same checks
+    auto parsed = html::Document::parse(input_->html, limits);
+    // gumbo always returns a document; should it not, an empty page reads as one with nothing.
+    if (!parsed) parsed = html::Document::parse("");
+    doc_ = std::make_unique<html::Document>(std::move(parsed.value()));
+  }
+  return *doc_;
+}
+
+void Page::read_tree() {
+  scripts_ = doc_->scripts();
+  for (const html::Node& n : doc_->select("meta, link, base")) tags_.push_back(tag_of(n));
+}
+
+std::optional<std::string> Page::title() const {
+  if (scan_ != nullptr && scan_->title_known) {
+    if (!scan_->has_title) return std::nullopt;
+    return scan_->title;
+  }
+  html::Node t = doc().select_first("title");
+  if (!t.valid()) return std::nullopt;
+  return t.text();
 }
 
 std::string Page::absolute(std::string_view ref) const {
@@ -52,7 +121,6 @@ std::string Page::absolute(std::string_view ref) const {
   auto resolved = html::resolve_url(base_, ref);
   return resolved ? *resolved : std::string();
 }
-
 const nlohmann::json* Page::script_value(std::string_view name) const {
   if (auto it = script_cache_.find(name); it != script_cache_.end()) return it->second.get();
   std::unique_ptr<nlohmann::json> found;

@@ -1,10 +1,16 @@
 #pragma once
-// What every extractor reads: the parsed page, its URL, its scripts and the values the
+// What every extractor reads: the page, its URL, its scripts and tags and the values the
 // extension read from page variables. Script data is found once and cached, so several
 // extractors asking for `runParams` cost one scan.
+//
+// Scripts, <meta>/<link>/<base> tags and the title come from html::scan_page (the script-data
+// fast path); gumbo's tree is built only when an extractor calls doc(). When the scan cannot
+// vouch for its result (html::PageScan::exact), the tree is built at once and everything is
+// read from it, so both paths give the same page (tests/unit/extract/fast_path_test.cpp).
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/html/document.hpp"
+#include "core/html/script_scan.hpp"
 #include "core/util/result.hpp"
 
 namespace caiji::extract {
@@ -22,13 +29,22 @@ struct PageInput {
   std::string collected_at;       // RFC 3339, from the caller's clock
   std::string via = "page";       // how it was collected
   nlohmann::json page_data;       // {"runParams": {...}, ...} read by the extension, or null
+  // Build gumbo's tree before anything else and read scripts and tags from it, as before the
+  // fast path existed; every extractor then runs. For the test that compares both paths.
+  bool tree_up_front = false;
 };
 
 class Page {
  public:
   static Result<Page> open(const PageInput& input);
 
-  const html::Document& doc() const { return *doc_; }
+  // gumbo's tree of the page, built on the first call (the costly part of reading a page: ask
+  // only for what scripts(), tags(), meta() and title() cannot give).
+  const html::Document& doc() const;
+  // True when the tree was built before extraction (tree_up_front, or a page the scan could not
+  // follow): then extract_page runs every extractor, as nothing is saved by skipping one.
+  bool tree_first() const { return scan_ == nullptr; }
+  bool tree_built() const { return doc_ != nullptr; }
   const std::string& url() const { return url_; }
   const std::string& host() const { return host_; }  // lower-case, "" when the URL has none
   const std::string& base_url() const { return base_; }
@@ -39,6 +55,22 @@ class Page {
 
   const std::vector<html::Script>& scripts() const { return scripts_; }
 
+  // Every <meta>, <link> and <base> start tag, in document order.
+  const std::vector<html::ScannedTag>& tags() const { return tags_; }
+
+  // The text of the first <title> (as Node::text()), nullopt when the page has none.
+  std::optional<std::string> title() const;
+
+  // False proves the page has no element of that (lower-case) name; true says it may. Lets an
+  // extractor skip a tree query that could find nothing.
+  bool may_have_element(std::string_view name) const { return scan_ == nullptr || scan_->may_have_element(name); }
+  // The same for the attributes itemscope, itemtype, itemprop, typeof and property.
+  bool may_have_attribute(std::string_view name) const { return scan_ == nullptr || scan_->may_have_attribute(name); }
+  // False proves no itemtype (or typeof) attribute contains "product" in any case.
+  bool may_have_product_type(std::string_view attribute) const {
+    return scan_ == nullptr || scan_->may_have_product_type(attribute);
+  }
+
   // The value assigned to `name` in any inline script, or the extension-captured value of the
   // same name; nullptr when absent or unreadable.
   const nlohmann::json* script_value(std::string_view name) const;
@@ -48,10 +80,14 @@ class Page {
 
  private:
   Page() = default;
+  void read_tree();  // scripts and tags from the tree
+
   const PageInput* input_ = nullptr;
-  std::unique_ptr<html::Document> doc_;
+  mutable std::unique_ptr<html::Document> doc_;
+  std::unique_ptr<html::PageScan> scan_;  // null when everything is read from the tree
   std::string url_, host_, base_;
   std::vector<html::Script> scripts_;
+  std::vector<html::ScannedTag> tags_;
   std::map<std::string, std::string, std::less<>> metas_;
   mutable std::map<std::string, std::unique_ptr<nlohmann::json>, std::less<>> script_cache_;
 };

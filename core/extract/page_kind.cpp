@@ -114,9 +114,9 @@ PageVerdict classify_before(const Page& page) {
     v.kind = PageKind::login;
   } else if (page.url().find("_____tmd_____/punish") != std::string::npos) {
     v.kind = PageKind::captcha;  // the page the slider check redirected to
-  } else if (html::Node t = page.doc().select_first("title"); t.valid()) {
+  } else if (std::optional<std::string> t = page.title()) {
     // Anti-bot pages have telling titles and little else.
-    std::string title = t.text();
+    const std::string& title = *t;
     if (title == "Robot Check" || title == "Attention Required! | Cloudflare" || title == "Just a moment..." ||
         title == "Access Denied" || title == "Pardon Our Interruption" ||
         title.find("\xE9\xAA\x8C\xE8\xAF\x81\xE7\xA0\x81\xE6\x8B\xA6\xE6\x88\xAA") != std::string::npos ||  // 验证码拦截
@@ -150,9 +150,8 @@ PageVerdict classify_after(const Page& page, const Item& item) {
       return v;
     }
   }
-  if (page.doc().select_first("input[type=password]").valid()) {
-    std::string title;
-    if (html::Node t = page.doc().select_first("title"); t.valid()) title = t.text();
+  if (page.may_have_element("input") && page.doc().select_first("input[type=password]").valid()) {
+    std::string title = page.title().value_or(std::string());
     bool login_title = title.empty() || icontains(title, "sign in") || icontains(title, "log in") ||
                        icontains(title, "login") || title.find("\xE7\x99\xBB\xE5\xBD\x95") != std::string::npos;  // 登录
     if (login_title) {

@@ -77,6 +77,11 @@ void lower_unknown_tag_names(std::string& html, const GumboNode* document) {
 Script script_of(Node node) {
   Script s;
   s.node = node;
+  const GumboVector& attrs = node.raw()->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    s.attributes.emplace_back(a->name == nullptr ? "" : a->name, a->value == nullptr ? "" : a->value);
+  }
   s.type = node.attr("type").value_or(std::string_view());
   s.id = node.attr("id").value_or(std::string_view());
   // An HTML <script> holds one text node (script data has no markup); an SVG one may hold
@@ -92,7 +97,13 @@ Script script_of(Node node) {
 
 }  // namespace
 
-Result<Document> Document::parse(std::string_view html, ParseLimits limits) {
+std::optional<std::string_view> Script::attr(std::string_view name) const {
+  for (const auto& [n, v] : attributes)
+    if (ascii::iequals(n, name)) return v;
+  return std::nullopt;
+}
+
+Status check_parse_limits(std::string_view html, ParseLimits limits) {
   if (html.size() > limits.max_bytes || html.size() > kGumboMaxBytes) {
     return make_error(ErrorCode::input_too_large,
                       "The page is " + size_text(html.size()) + ", over the limit of " +
@@ -106,6 +117,13 @@ Result<Document> Document::parse(std::string_view html, ParseLimits limits) {
                           " levels deep (around byte " + std::to_string(nesting.offset) +
                           "). Shop pages stay within a few hundred levels, so this one was not "
                           "read; it is probably broken or hostile.");
+  }
+  return Status();
+}
+
+Result<Document> Document::parse(std::string_view html, ParseLimits limits) {
+  if (!limits.checked) {
+    if (Status st = check_parse_limits(html, limits); !st) return st.error();
   }
 
   auto impl = std::make_unique<Impl>();
@@ -194,6 +212,10 @@ std::string Document::base_url(std::string_view page_url) const {
     if (tree::is_element(n) && n->v.element.tag == GUMBO_TAG_BASE) href = Node(n).attr("href");
     return !href.has_value();
   });
+  return resolve_base_url(page_url, href);
+}
+
+std::string resolve_base_url(std::string_view page_url, std::optional<std::string_view> href) {
   if (!href) return std::string(page_url);
   Result<std::string> resolved = resolve_url(page_url, *href);
   if (!resolved) return std::string(page_url);

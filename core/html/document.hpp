@@ -21,7 +21,18 @@ struct ParseLimits {
   // Pages nested deeper than this (estimated before parsing, see nesting_estimate.hpp) are
   // refused with ErrorCode::too_deep. Browsers cap the tree at 512; real pages stay far below.
   std::size_t max_depth = 1024;
+  // The caller already ran check_parse_limits on this html with these limits (extract::Page
+  // checks before it knows whether it needs a tree); parse then skips the nesting pre-scan.
+  bool checked = false;
 };
+
+// The refusals Document::parse makes before any parsing (input_too_large, too_deep), on their
+// own, so a caller that builds the tree only on demand refuses the same pages up front.
+Status check_parse_limits(std::string_view html, ParseLimits limits = {});
+
+// The URL relative references resolve against, given the href of the first <base> that has
+// one (nullopt: none): as Document::base_url, for callers that found the <base> without a tree.
+std::string resolve_base_url(std::string_view page_url, std::optional<std::string_view> base_href);
 
 class Selector;
 
@@ -63,7 +74,10 @@ struct Script {
   std::string_view type;  // the type attribute as written ("" when absent)
   std::string_view id;    // the id attribute ("" when absent)
   std::string_view body;  // raw script text, no entity decoding (as the browser runs it)
-  Node node;
+  Node node;              // invalid when the script was found by scan_page (script_scan.hpp)
+  std::vector<std::pair<std::string_view, std::string_view>> attributes;  // every attribute (name lower-case)
+
+  std::optional<std::string_view> attr(std::string_view name) const;  // case-insensitive name
 };
 
 class Document {

@@ -85,6 +85,11 @@ class MicrodataExtractor final : public Extractor {
     return page.input().html.find("itemscope") != std::string_view::npos;
   }
 
+  // Without an itemscope and an itemtype naming a Product type, the loop below takes nothing.
+  bool could_add(const Page& page, const Item&) const override {
+    return page.may_have_attribute("itemscope") && page.may_have_product_type("itemtype");
+  }
+
   void extract(const Page& page, Item& out, std::vector<Warning>&) const override {
     for (const html::Node& scope : page.doc().select("[itemscope][itemtype]")) {
       if (!is_product_type(scope.attr("itemtype").value_or(""))) continue;

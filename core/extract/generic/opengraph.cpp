@@ -16,7 +16,11 @@ class OpenGraphExtractor final : public Extractor {
 
   void extract(const Page& page, Item& out, std::vector<Warning>&) const override {
     out.title = decode_entities(page.meta("og:title"));
-    for (const html::Node& m : page.doc().select("meta[property=og:image], meta[property=og:image:secure_url], meta[property=og:image:url]")) {
+    for (const html::ScannedTag& m : page.tags()) {
+      if (m.name != "meta") continue;
+      auto property = m.attr("property");
+      if (!property || (*property != "og:image" && *property != "og:image:secure_url" && *property != "og:image:url"))
+        continue;
       if (auto c = m.attr("content"))
         if (std::string abs = page.absolute(*c); !abs.empty()) out.images.main.push_back(abs);
     }
@@ -44,8 +48,17 @@ class HtmlMetaExtractor final : public Extractor {
 
   void extract(const Page& page, Item& out, std::vector<Warning>&) const override {
     if (html::Node h1 = page.doc().select_first("h1"); h1.valid()) out.title = h1.text();
-    if (out.title.empty())
-      if (html::Node t = page.doc().select_first("title"); t.valid()) out.title = t.text();
+    if (out.title.empty()) out.title = page.title().value_or(std::string());
+    out.description_html = text_paragraph_html(decode_entities(page.meta("description")));
+  }
+
+  bool could_add(const Page&, const Item& so_far) const override {
+    return so_far.title.empty() || so_far.description_html.empty();
+  }
+
+  // The <h1> needs the tree; when the item has its title the merge would not take this one.
+  void extract_missing(const Page& page, const Item& so_far, Item& out, std::vector<Warning>& warnings) const override {
+    if (so_far.title.empty()) return extract(page, out, warnings);
     out.description_html = text_paragraph_html(decode_entities(page.meta("description")));
   }
 };

@@ -147,7 +147,7 @@ std::vector<std::string> words(std::string_view text) {
 // title have nothing to contradict the heading.
 bool heading_matches_title(const std::string& heading, const Page& page) {
   std::string title;
-  if (html::Node t = page.doc().select_first("title"); t.valid()) title = to_lower_ascii(t.text());
+  if (auto t = page.title()) title = to_lower_ascii(*t);
   title += " " + to_lower_ascii(page.meta("og:title"));
   if (trim(title).empty()) return true;
   std::vector<std::string> w = words(heading);
@@ -185,6 +185,12 @@ class PageHeuristicsExtractor final : public Extractor {
   std::string_view name() const override { return "heuristic"; }
   bool applies_to(const Page&) const override { return true; }
 
+  // This extractor gives pictures, and a price (with a warning) only on pages of no known
+  // platform that declare none; when neither can count it need not walk the tree.
+  bool could_add(const Page& page, const Item& so_far) const override {
+    return so_far.images.main.empty() || (platform_for_host(page.host()).empty() && !declares_price(page));
+  }
+
   void extract(const Page& page, Item& out, std::vector<Warning>& warnings) const override {
     std::vector<html::Node> elements = body_elements(page);
     // The title is the first <h1> with text (hidden empty ones sit in site headers).
@@ -200,8 +206,8 @@ class PageHeuristicsExtractor final : public Extractor {
     // Search and category pages have a heading too; nothing here is read from them.
     if (h1_at < elements.size() && !heading_matches_title(titles.front(), page)) return;
     if (std::string og = to_lower_ascii(clean_text(page.meta("og:title"))); !og.empty()) titles.push_back(og);
-    if (html::Node t = page.doc().select_first("title"); t.valid())
-      if (std::string s = to_lower_ascii(clean_text(t.text())); !s.empty()) titles.push_back(s);
+    if (auto t = page.title())
+      if (std::string s = to_lower_ascii(clean_text(*t)); !s.empty()) titles.push_back(s);
 
     if (html::Node link = page.doc().select_first("link[rel=image_src]"); link.valid())
       if (std::string u = page.absolute(link.attr("href").value_or("")); !u.empty()) out.images.main.push_back(u);

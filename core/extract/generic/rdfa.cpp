@@ -76,6 +76,9 @@ class RdfaExtractor final : public Extractor {
   std::string_view name() const override { return "rdfa"; }
   bool applies_to(const Page& page) const override { return page.input().html.find("typeof") != std::string_view::npos; }
 
+  // Without a typeof naming Product the loop below takes nothing.
+  bool could_add(const Page& page, const Item&) const override { return page.may_have_product_type("typeof"); }
+
   void extract(const Page& page, Item& out, std::vector<Warning>&) const override {
     for (const html::Node& scope : page.doc().select("[typeof]")) {
       if (!names_type(scope.attr("typeof").value_or(""), "Product") || scope.attr("property")) continue;

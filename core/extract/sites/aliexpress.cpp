@@ -17,7 +17,8 @@ namespace {
 // The item's own id. The address wins over the data: pages of 2022 carry the id plus 2^51 in
 // their data and og:url while their canonical link has the real one (see real_product_id).
 std::string resolve_product_id(const Page& page, const Item& found) {
-  for (const html::Node& link : page.doc().select("link[rel*=canonical]")) {
+  for (const html::ScannedTag& link : page.tags()) {
+    if (link.name != "link" || link.attr("rel").value_or("").find("canonical") == std::string_view::npos) continue;
     // Some saved pages escape the quotes of this tag: href=\"https://…\".
     std::string href(link.attr("href").value_or(""));
     std::string clean;

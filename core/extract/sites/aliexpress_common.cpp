@@ -125,7 +125,10 @@ std::optional<Video> read_video(const Page& page, const std::string& video_uid, 
     }
   }
   // A page saved from the browser has the gallery's <video> rendered.
-  if (html::Node v = page.doc().select_first("video#item-video[src], [class*=\"video--wrap\"] video[src]"); v.valid()) {
+  html::Node v;
+  if (page.may_have_element("video"))
+    v = page.doc().select_first("video#item-video[src], [class*=\"video--wrap\"] video[src]");
+  if (v.valid()) {
     std::string url = page.absolute(v.attr("src").value_or(""));
     if (!url.empty()) return Video{url, page.absolute(v.attr("poster").value_or(""))};
   }

@@ -46,9 +46,11 @@ std::string page_asin(const Page& page) {
 // element and Amazon's page-timing marker or image host).
 bool looks_like_amazon(const Page& page) {
   std::string_view html = page.input().html;
-  if (!page.doc().select_first("#productTitle").valid()) return false;
-  return html.find("ue_mid") != std::string_view::npos || html.find("m.media-amazon.com") != std::string_view::npos ||
-         html.find("images-amazon.com") != std::string_view::npos;
+  // The text markers first: every page without an address asks, and they need no tree.
+  if (html.find("ue_mid") == std::string_view::npos && html.find("m.media-amazon.com") == std::string_view::npos &&
+      html.find("images-amazon.com") == std::string_view::npos)
+    return false;
+  return page.doc().select_first("#productTitle").valid();
 }
 
 void read_shop(const Page& page, Item& out) {

@@ -69,7 +69,7 @@ std::string image_url(const Page& page, const Json& j) {
 const Json* product_json(const Page& page, Json& storage) {
   for (const auto& s : page.scripts()) {
     if (!iequals(trim(s.type), "application/json")) continue;
-    bool tagged = s.node.attr("data-product-json").has_value() || starts_with(s.id, "ProductJson") ||
+    bool tagged = s.attr("data-product-json").has_value() || starts_with(s.id, "ProductJson") ||
                   starts_with(s.id, "product-json") || s.id == "ProductJSON";
     if (!tagged) continue;
     auto v = script::read_entire_js_value(s.body);
