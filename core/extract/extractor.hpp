@@ -31,6 +31,13 @@ class Extractor {
     (void)so_far;
     return true;
   }
+  // Whether this extractor could give the page a price, price tiers, variants or an
+  // item_unavailable warning: what tells a product from a list (classify_after). One that
+  // cannot is not run on a page already known to be a list, so that it builds no tree there.
+  virtual bool may_price(const Page& page) const {
+    (void)page;
+    return true;
+  }
   // extract(), told what the item already holds, so it may skip looking for what the merge
   // would not take. Whatever the merge does take must come out exactly as from extract().
   virtual void extract_missing(const Page& page, const Item& so_far, Item& out, std::vector<Warning>& warnings) const {

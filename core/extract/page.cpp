@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include "core/extract/product_links.hpp"
 #include "core/html/url.hpp"
 #include "core/script/locate.hpp"
 #include "core/util/text.hpp"
@@ -139,6 +140,11 @@ const nlohmann::json* Page::script_value(std::string_view name) const {
   const nlohmann::json* out = found.get();
   script_cache_.emplace(std::string(name), std::move(found));
   return out;
+}
+
+const std::vector<std::string>& Page::product_links() const {
+  if (!product_links_) product_links_ = find_product_links(input_->html, url_);
+  return *product_links_;
 }
 
 std::string Page::meta(std::string_view key) const {

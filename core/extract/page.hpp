@@ -20,6 +20,7 @@
 #include "core/html/document.hpp"
 #include "core/html/script_scan.hpp"
 #include "core/util/result.hpp"
+#include "core/util/text.hpp"
 
 namespace caiji::extract {
 
@@ -66,6 +67,18 @@ class Page {
   bool may_have_element(std::string_view name) const { return scan_ == nullptr || scan_->may_have_element(name); }
   // The same for the attributes itemscope, itemtype, itemprop, typeof and property.
   bool may_have_attribute(std::string_view name) const { return scan_ == nullptr || scan_->may_have_attribute(name); }
+  // False proves no element has this id (so a `#id` query finds nothing). A name holding U+FFFD
+  // is never ruled out: gumbo writes it for NUL and broken UTF-8 in the raw value.
+  bool may_have_id(std::string_view id) const {
+    return scan_ == nullptr || scan_->ids_encoded || scan_->ids.count(id) > 0 || has_replacement(id);
+  }
+  // False proves no element has this class (so a `.class` query finds nothing).
+  bool may_have_class(std::string_view name) const {
+    return scan_ == nullptr || scan_->classes_encoded || contains_text(input_->html, name) ||
+           has_replacement(name);
+  }
+  // False proves the page has no input[type=password].
+  bool may_have_password_input() const { return scan_ == nullptr || scan_->may_have_password_input; }
   // False proves no itemtype (or typeof) attribute contains "product" in any case.
   bool may_have_product_type(std::string_view attribute) const {
     return scan_ == nullptr || scan_->may_have_product_type(attribute);
@@ -75,12 +88,17 @@ class Page {
   // same name; nullptr when absent or unreadable.
   const nlohmann::json* script_value(std::string_view name) const;
 
+  // find_product_links over the page, found once: both the list shortcut of extract_page and
+  // classify_after ask, and on a large list page the search costs more than the scan.
+  const std::vector<std::string>& product_links() const;
+
   // The <meta> content for a property= or name= key ("og:title", "description"), "" if absent.
   std::string meta(std::string_view key) const;
 
  private:
   Page() = default;
   void read_tree();  // scripts and tags from the tree
+  static bool has_replacement(std::string_view s) { return s.find("\xEF\xBF\xBD") != std::string_view::npos; }
 
   const PageInput* input_ = nullptr;
   mutable std::unique_ptr<html::Document> doc_;
@@ -90,6 +108,7 @@ class Page {
   std::vector<html::ScannedTag> tags_;
   std::map<std::string, std::string, std::less<>> metas_;
   mutable std::map<std::string, std::unique_ptr<nlohmann::json>, std::less<>> script_cache_;
+  mutable std::optional<std::vector<std::string>> product_links_;
 };
 
 }  // namespace caiji::extract

@@ -144,13 +144,13 @@ PageVerdict classify_after(const Page& page, const Item& item) {
   }
   std::string_view html = page.input().html;
   for (const auto& s : kSignals) {
-    if (html.find(s.text) != std::string_view::npos) {
+    if (contains_text(html, s.text)) {
       v.kind = s.kind;
       v.message = message_for(v.kind);
       return v;
     }
   }
-  if (page.may_have_element("input") && page.doc().select_first("input[type=password]").valid()) {
+  if (page.may_have_password_input() && page.doc().select_first("input[type=password]").valid()) {
     std::string title = page.title().value_or(std::string());
     bool login_title = title.empty() || icontains(title, "sign in") || icontains(title, "log in") ||
                        icontains(title, "login") || title.find("\xE7\x99\xBB\xE5\xBD\x95") != std::string::npos;  // 登录
@@ -162,9 +162,13 @@ PageVerdict classify_after(const Page& page, const Item& item) {
   }
   // The address of a product page is not a list, whatever links it holds.
   if (!canonical_product_link(page.url()).empty()) return v;
-  std::vector<std::string> links = find_product_links(html, page.url());
-  bool list_like = list_address(page.host(), page.url()) || count_category_links(page) >= 10;
-  if (links.size() >= 3 || (list_like && (!links.empty() || item.images.main.empty()))) {
+  std::vector<std::string> links = page.product_links();
+  // Three product links decide alone; the category links (which need the tree) only count
+  // below that.
+  bool is_list = links.size() >= 3;
+  if (!is_list && (!links.empty() || item.images.main.empty()))
+    is_list = list_address(page.host(), page.url()) || count_category_links(page) >= 10;
+  if (is_list) {
     v.kind = PageKind::list;
     v.product_links = std::move(links);
     v.message = message_for(v.kind);

@@ -38,6 +38,10 @@ bool is_asin(std::string_view s) {
   return true;
 }
 
+int hex_value(char c) {
+  return (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+}
+
 // Script data writes "/" as "\\/" or "\\u002F" and "=" / "&" as "\\u003d" / "\\u0026"
 // (Taobao's g_page_config); addresses need them plain.
 std::string unescape_js(std::string_view s) {
@@ -51,8 +55,7 @@ std::string unescape_js(std::string_view s) {
       unsigned v = 0;
       bool ok = true;
       for (std::size_t k = 2; k < 6; ++k) {
-        char c = s[i + k];
-        int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        int d = hex_value(s[i + k]);
         if (d < 0) ok = false;
         v = v * 16 + static_cast<unsigned>(d < 0 ? 0 : d);
       }
@@ -73,14 +76,11 @@ std::string unescape_js(std::string_view s) {
 // results: "/sspa/click?…&url=%2FName%2Fdp%2FB0…"). Only %XX of printable ASCII is decoded: the
 // result is searched for product paths, not shown.
 std::string percent_decode(std::string_view s) {
-  auto hex = [](char c) {
-    return (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-  };
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      int v = hex(s[i + 1]) * 16 + hex(s[i + 2]);
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      int v = hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]);
       if (v > 0x20 && v < 0x7F) {
         out.push_back(static_cast<char>(v));
         i += 2;
@@ -97,8 +97,8 @@ std::string percent_decode(std::string_view s) {
 // relative product links ("/dp/B0…" on an Amazon search page).
 std::string inferred_origin(std::string_view html) {
   std::map<std::string, int> counts;
-  for (std::size_t pos = html.find("https://"); pos != std::string_view::npos && counts.size() < 1000;
-       pos = html.find("https://", pos + 8)) {
+  for (std::size_t pos = find_text(html, "https://"); pos != std::string_view::npos && counts.size() < 1000;
+       pos = find_text(html, "https://", pos + 8)) {
     std::size_t end = pos + 8;
     while (end < html.size() && end - pos < 80 && html[end] != '/' && html[end] != '"' && html[end] != '\'' &&
            html[end] != '\\')
@@ -185,37 +185,34 @@ std::vector<std::string> find_product_links(std::string_view html, std::string_v
     return c == '"' || c == '\'' || c == '<' || c == '>' || c == '(' || c == ')' || c == ' ' || c == '\n' ||
            c == '\r' || c == '\t' || c == ',' || c == '=' || c == '{' || c == '}' || c == '[' || c == ']';
   };
-  for (std::string_view marker : kMarkers) {
-    for (std::size_t pos = html.find(marker); pos != std::string_view::npos && out.size() < 5000;
-         pos = html.find(marker, pos + marker.size())) {
-      std::size_t start = pos;
-      while (start > 0 && pos - start < 200 && !is_stop(html[start - 1])) --start;
-      std::size_t end = pos + marker.size();
-      // Backwards, "href=/dp/..." has no quote: the '=' stops the scan, which is what we want;
-      // forwards, '=' belongs to the query ("item.htm?id=6000…").
-      while (end < html.size() && end - pos < 300 && (html[end] == '=' || !is_stop(html[end]))) ++end;
-      consider(unescape_js(html.substr(start, end - start)));
+  // Percent-encoded addresses sit in one query parameter: '&' ends them too.
+  auto widen_each = [&](const auto& markers, bool encoded) {
+    auto stops = [&](char c) { return is_stop(c) || (encoded && c == '&'); };
+    for (std::string_view marker : markers) {
+      for (std::size_t pos = find_text(html, marker); pos != std::string_view::npos && out.size() < 5000;
+           pos = find_text(html, marker, pos + marker.size())) {
+        std::size_t start = pos;
+        while (start > 0 && pos - start < 200 && !stops(html[start - 1])) --start;
+        std::size_t end = pos + marker.size();
+        // Backwards, "href=/dp/..." has no quote: the '=' stops the scan, which is what we want;
+        // forwards, '=' belongs to the query ("item.htm?id=6000…") of a plain address.
+        while (end < html.size() && end - pos < 300 && ((!encoded && html[end] == '=') || !stops(html[end]))) ++end;
+        std::string_view raw = html.substr(start, end - start);
+        consider(encoded ? percent_decode(raw) : unescape_js(raw));
+      }
     }
-  }
-  for (std::string_view marker : kEncodedMarkers) {
-    for (std::size_t pos = html.find(marker); pos != std::string_view::npos && out.size() < 5000;
-         pos = html.find(marker, pos + marker.size())) {
-      std::size_t start = pos;
-      while (start > 0 && pos - start < 200 && !is_stop(html[start - 1]) && html[start - 1] != '&') --start;
-      std::size_t end = pos + marker.size();
-      while (end < html.size() && end - pos < 300 && !is_stop(html[end]) && html[end] != '&') ++end;
-      consider(percent_decode(html.substr(start, end - start)));
-    }
-  }
+  };
+  widen_each(kMarkers, false);
+  widen_each(kEncodedMarkers, true);
   // 1688 search pages (s.1688.com since 2023) render their cards from script data that names
   // each offer only by number ("offerId":718152613503); the detail address is built from it.
   std::string_view origin_hint = page_url.empty() ? std::string_view(base) : page_url;
   bool on_1688 = origin_hint.find("1688.com") != std::string_view::npos ||
-                 (origin_hint.empty() && html.find("1688.com") != std::string_view::npos);
+                 (origin_hint.empty() && contains_text(html, "1688.com"));
   if (on_1688) {
     constexpr std::string_view kOfferKey = "\"offerId\":";
-    for (std::size_t pos = html.find(kOfferKey); pos != std::string_view::npos && out.size() < 5000;
-         pos = html.find(kOfferKey, pos + kOfferKey.size())) {
+    for (std::size_t pos = find_text(html, kOfferKey); pos != std::string_view::npos && out.size() < 5000;
+         pos = find_text(html, kOfferKey, pos + kOfferKey.size())) {
       std::size_t at = pos + kOfferKey.size();
       if (at < html.size() && html[at] == '"') ++at;
       std::string id = digits_at(html, at);
@@ -228,7 +225,7 @@ std::vector<std::string> find_product_links(std::string_view html, std::string_v
     std::string_view id = link;
     id = id.substr(id.find_last_of("/=") + 1);
     if (std::size_t dot = id.find('.'); dot != std::string_view::npos) id = id.substr(0, dot);
-    ordered.emplace_back(html.find(id), link);
+    ordered.emplace_back(find_text(html, id), link);
   }
   std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   out.clear();

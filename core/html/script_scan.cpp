@@ -38,6 +38,14 @@ bool may_name_product(std::string_view raw) {
   return false;
 }
 
+// Whether a raw type= value may read "password" once decoded (as may_name_product).
+bool may_name_password(std::string_view raw) {
+  if (raw.find('&') != std::string_view::npos) return true;
+  for (std::size_t i = 0; i + 8 <= raw.size(); ++i)
+    if (ascii::iequals(raw.substr(i, 8), "password")) return true;
+  return false;
+}
+
 unsigned attribute_bit(std::string_view name) {
   switch (name.size()) {
     case 6: return ascii::iequals(name, "typeof") ? kTypeof : 0;
@@ -343,7 +351,20 @@ class Scanner {
     } else {
       out_.element_names.insert(out_.storage.emplace_back(ascii::lowered(tag.name)));
     }
+    // An <input type=password> makes a page without a product read as a login form
+    // (extract::classify_after); proving a page has none spares it the tree.
+    // (gumbo turns an obsolete <isindex> into a form whose input takes the tag's attributes.)
+    if (ascii::iequals(tag.name, "input") || ascii::iequals(tag.name, "isindex"))
+      for (const Attribute& a : tag.attributes)
+        if (a.name.size() == 4 && ascii::iequals(a.name, "type") && may_name_password(a.value)) out_.may_have_password_input = true;
     for (const Attribute& a : tag.attributes) {
+      // A value without '&' reads the same once decoded, or (NUL, CR) differently.
+      if (a.name.size() == 2 && ascii::iequals(a.name, "id")) {
+        if (a.value.find('&') != std::string_view::npos) out_.ids_encoded = true;
+        else out_.ids.insert(a.value);
+      } else if (a.name.size() == 5 && ascii::iequals(a.name, "class") && a.value.find('&') != std::string_view::npos) {
+        out_.classes_encoded = true;
+      }
       const unsigned bit = attribute_bit(a.name);
       out_.attribute_bits |= bit;
       if ((bit == kItemtype || bit == kTypeof) && may_name_product(a.value))

@@ -69,10 +69,22 @@ struct PageScan {
   // proves none contains "product" in any case, even through a character reference.
   bool may_have_product_type(std::string_view attribute) const;
 
+  // False proves no <input> start tag has a type attribute that may read "password" (through a
+  // character reference too), so the tree holds no input[type=password].
+  bool may_have_password_input = false;
+
   // Owns decoded strings that the views above point into (deque: growing never moves them).
   std::deque<std::string> storage;
   std::unordered_set<std::string_view> element_names;
   unsigned attribute_bits = 0;
+  // Every id value of a start tag, raw, unless it holds '&' (then `ids_encoded`): one without
+  // reads the same once decoded, or (NUL, CR) differently. Every id in the tree comes from a
+  // start tag the scan saw, so an id not in `ids` is on no element unless `ids_encoded`.
+  std::unordered_set<std::string_view> ids;
+  bool ids_encoded = false;
+  // Some class value holds '&'. When none does, every class name in the tree is written out in
+  // the raw HTML, so one found nowhere in it is on no element.
+  bool classes_encoded = false;
 };
 
 // Scans `html` (which must outlive the result: views point into it). Never fails: input the

@@ -32,6 +32,15 @@ bool iequals(std::string_view a, std::string_view b);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 bool icontains(std::string_view haystack, std::string_view needle);
+
+// The position of `needle` in `haystack` at or after `from`, npos when absent: as
+// std::string_view::find, for fixed markers searched in whole pages. That find stops at every
+// occurrence of the needle's first character, which in HTML ('/', '"', 'i') is everywhere;
+// this one looks for the needle's rarest byte instead.
+std::size_t find_text(std::string_view haystack, std::string_view needle, std::size_t from = 0);
+inline bool contains_text(std::string_view haystack, std::string_view needle) {
+  return find_text(haystack, needle) != std::string_view::npos;
+}
 std::string_view trim(std::string_view s);
 
 }  // namespace caiji

@@ -82,7 +82,7 @@ class MicrodataExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "microdata"; }
   bool applies_to(const Page& page) const override {
-    return page.input().html.find("itemscope") != std::string_view::npos;
+    return contains_text(page.input().html, "itemscope");
   }
 
   // Without an itemscope and an itemtype naming a Product type, the loop below takes nothing.

@@ -55,6 +55,7 @@ class HtmlMetaExtractor final : public Extractor {
   bool could_add(const Page&, const Item& so_far) const override {
     return so_far.title.empty() || so_far.description_html.empty();
   }
+  bool may_price(const Page&) const override { return false; }  // title and description only
 
   // The <h1> needs the tree; when the item has its title the merge would not take this one.
   void extract_missing(const Page& page, const Item& so_far, Item& out, std::vector<Warning>& warnings) const override {

@@ -172,8 +172,8 @@ std::string_view dollar_of_host(std::string_view host) {
 bool declares_price(const Page& page) {
   std::string_view html = page.input().html;
   if (!page.meta("og:price:amount").empty() || !page.meta("product:price:amount").empty()) return true;
-  if (html.find("itemprop=\"price\"") != std::string_view::npos || html.find("itemprop='price'") != std::string_view::npos ||
-      html.find("itemprop=price") != std::string_view::npos)
+  if (contains_text(html, "itemprop=\"price\"") || contains_text(html, "itemprop='price'") ||
+      contains_text(html, "itemprop=price"))
     return true;
   for (const auto& s : page.scripts())
     if (iequals(trim(s.type), "application/ld+json") && s.body.find("\"offers\"") != std::string_view::npos) return true;
@@ -189,6 +189,12 @@ class PageHeuristicsExtractor final : public Extractor {
   // platform that declare none; when neither can count it need not walk the tree.
   bool could_add(const Page& page, const Item& so_far) const override {
     return so_far.images.main.empty() || (platform_for_host(page.host()).empty() && !declares_price(page));
+  }
+
+  // Pictures decide nothing between a product and a list once a page links three products; a
+  // price is read only under an <h1> on a page of no known platform that declares none.
+  bool may_price(const Page& page) const override {
+    return platform_for_host(page.host()).empty() && page.may_have_element("h1") && !declares_price(page);
   }
 
   void extract(const Page& page, Item& out, std::vector<Warning>& warnings) const override {

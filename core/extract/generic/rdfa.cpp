@@ -74,7 +74,7 @@ structured::Thing read_scope(const Page& page, const html::Node& scope, int dept
 class RdfaExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "rdfa"; }
-  bool applies_to(const Page& page) const override { return page.input().html.find("typeof") != std::string_view::npos; }
+  bool applies_to(const Page& page) const override { return contains_text(page.input().html, "typeof"); }
 
   // Without a typeof naming Product the loop below takes nothing.
   bool could_add(const Page& page, const Item&) const override { return page.may_have_product_type("typeof"); }

@@ -10,6 +10,8 @@
 //   twister markup with per-swatch prices, the gallery as markup (data-old-hires).
 // The Robot Check and the 404 page are recognized before extraction (page_kind.cpp).
 
+#include <utility>
+
 #include "core/extract/platform.hpp"
 #include "core/extract/sites/amazon_private.hpp"
 #include "core/extract/sites/sites.hpp"
@@ -22,7 +24,12 @@ namespace {
 
 // The ASIN of the page: the add-to-cart form's, else the address's, else the reviews widget's.
 std::string page_asin(const Page& page) {
-  for (std::string_view sel : {"input#ASIN", "input#asin", "#addToCart input[name=ASIN]"}) {
+  // Each query names an id: a page the scan proves has none of them (search and category
+  // pages) is read without a tree.
+  constexpr std::pair<std::string_view, std::string_view> kAsinInputs[] = {
+      {"input#ASIN", "ASIN"}, {"input#asin", "asin"}, {"#addToCart input[name=ASIN]", "addToCart"}};
+  for (const auto& [sel, id] : kAsinInputs) {
+    if (!page.may_have_id(id)) continue;
     if (html::Node n = page.doc().select_first(sel); n.valid()) {
       std::string v(trim(n.attr("value").value_or("")));
       if (amazon::is_asin(v)) return v;
@@ -35,6 +42,7 @@ std::string page_asin(const Page& page) {
     std::string id = url.substr(p + marker.size(), 10);
     if (amazon::is_asin(id)) return id;
   }
+  if (!page.may_have_id("averageCustomerReviews")) return {};
   if (html::Node n = page.doc().select_first("#averageCustomerReviews[data-asin]"); n.valid()) {
     std::string v(trim(n.attr("data-asin").value_or("")));
     if (amazon::is_asin(v)) return v;
@@ -47,10 +55,10 @@ std::string page_asin(const Page& page) {
 bool looks_like_amazon(const Page& page) {
   std::string_view html = page.input().html;
   // The text markers first: every page without an address asks, and they need no tree.
-  if (html.find("ue_mid") == std::string_view::npos && html.find("m.media-amazon.com") == std::string_view::npos &&
-      html.find("images-amazon.com") == std::string_view::npos)
+  if (!contains_text(html, "ue_mid") && !contains_text(html, "m.media-amazon.com") &&
+      !contains_text(html, "images-amazon.com"))
     return false;
-  return page.doc().select_first("#productTitle").valid();
+  return page.may_have_id("productTitle") && page.doc().select_first("#productTitle").valid();
 }
 
 void read_shop(const Page& page, Item& out) {
@@ -79,7 +87,8 @@ class AmazonExtractor final : public Extractor {
     out.source.platform = "amazon";
     const std::string asin = page_asin(page);
     out.source.product_id = asin;
-    if (html::Node t = page.doc().select_first("#productTitle"); t.valid()) out.title = amazon::clean(t.text());
+    if (page.may_have_id("productTitle"))
+      if (html::Node t = page.doc().select_first("#productTitle"); t.valid()) out.title = amazon::clean(t.text());
     // Search and category pages have no product title: leave them to the list verdict.
     if (out.title.empty()) return;
 

@@ -34,8 +34,15 @@ bool all_digits(std::string_view s) {
 
 // The item number: the page's own "eBay item number" line, else the address.
 std::string item_number(const Page& page) {
+  // Each query's subject has an id or class the page must spell out: a page that lacks them
+  // (search and store pages) is read without a tree.
+  const bool may[] = {page.may_have_id("descItemNumber"),
+                      page.may_have_class("ux-layout-section__textual-display--itemId"),
+                      page.may_have_class("ux-textspans--BOLD")};
+  std::size_t k = 0;
   for (std::string_view sel : {"#descItemNumber", ".ux-layout-section__textual-display--itemId .ux-textspans--BOLD",
                                "[data-testid=ux-layout-section__item--itemId] .ux-textspans--BOLD"}) {
+    if (!may[k++]) continue;
     if (html::Node n = page.doc().select_first(sel); n.valid()) {
       std::string v = clean_text(n.text());
       if (all_digits(v)) return v;
@@ -52,7 +59,9 @@ std::string item_number(const Page& page) {
 }
 
 std::string title_of(const Page& page) {
-  if (html::Node h = page.doc().select_first(".x-item-title__mainTitle"); h.valid()) return clean_text(h.text());
+  if (page.may_have_class("x-item-title__mainTitle"))
+    if (html::Node h = page.doc().select_first(".x-item-title__mainTitle"); h.valid()) return clean_text(h.text());
+  if (!page.may_have_id("itemTitle")) return {};
   if (html::Node h = page.doc().select_first("#itemTitle"); h.valid()) {
     // "<span class=g-hdn>Details about &nbsp;</span>Title": the hidden prefix is for screen readers.
     std::string title = clean_text(h.text());

@@ -17,8 +17,8 @@ namespace marketplace {
 
 bool looks_like_vtex(const Page& page) {
   std::string_view html = page.input().html;
-  return html.find("__STATE__") != std::string_view::npos &&
-         (html.find("vtex") != std::string_view::npos || html.find("VTEX") != std::string_view::npos);
+  return contains_text(html, "__STATE__") &&
+         (contains_text(html, "vtex") || contains_text(html, "VTEX"));
 }
 
 Json script_by_id(const Page& page, std::string_view id) {

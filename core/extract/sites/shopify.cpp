@@ -184,8 +184,8 @@ void fill_from_meta(const Json& meta, const std::string& currency, Item& out) {
 }
 
 bool looks_like_shopify(std::string_view html) {
-  return html.find("cdn.shopify.com") != std::string_view::npos || html.find("Shopify.shop") != std::string_view::npos ||
-         html.find("ShopifyAnalytics") != std::string_view::npos;
+  return contains_text(html, "cdn.shopify.com") || contains_text(html, "Shopify.shop") ||
+         contains_text(html, "ShopifyAnalytics");
 }
 
 class ShopifyExtractor final : public Extractor {

@@ -151,8 +151,8 @@ class WooCommerceExtractor final : public Extractor {
   std::string_view name() const override { return "woocommerce"; }
   bool applies_to(const Page& page) const override {
     std::string_view html = page.input().html;
-    return html.find("data-product_variations") != std::string_view::npos ||
-           (html.find("woocommerce") != std::string_view::npos && html.find("single-product") != std::string_view::npos);
+    return contains_text(html, "data-product_variations") ||
+           (contains_text(html, "woocommerce") && contains_text(html, "single-product"));
   }
 
   void extract(const Page& page, Item& out, std::vector<Warning>& warnings) const override {

@@ -119,5 +119,24 @@ TEST(FastPath, every_corpus_page_gives_the_same_item_with_and_without_the_tree_u
   check_same_envelope(pages, "corpus");
 }
 
+// A seller who opens a search page gets its product links without Caiji building the page's
+// tree: the links decide the verdict, and what titles and pictures the generic extractors would
+// read there is dropped with the item (list shortcut in extract_page).
+TEST(FastPath, search_pages_that_link_products_are_told_apart_without_the_tree) {
+  for (const char* name : {"1688_search.html", "ebay_search_2024.html", "jd_search_list.html", "taobao_search.html"}) {
+    const fs::path path = fs::path(CAIJI_FIXTURES_DIR) / "other-pages" / name;
+    auto utf8 = ingest::to_utf8(slurp(path));
+    ASSERT_TRUE(utf8.ok()) << name;
+    PageInput input;
+    input.html = *utf8;
+    input.collected_at = "2026-01-01T00:00:00Z";
+    auto result = extract_page(input, Registry::with_defaults());
+    ASSERT_TRUE(result.ok()) << name;
+    EXPECT_EQ(result->verdict.kind, PageKind::list) << name;
+    EXPECT_GE(result->verdict.product_links.size(), 3u) << name;
+    EXPECT_FALSE(result->tree_built) << name << " built gumbo's tree";
+  }
+}
+
 }  // namespace
 }  // namespace caiji::extract

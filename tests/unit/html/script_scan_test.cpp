@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/html/ascii.hpp"
 #include "core/html/document.hpp"
 #include "core/html/script_scan.hpp"
 
@@ -78,6 +79,29 @@ bool scan_matches_tree(std::string_view html, const std::string& label) {
   PageScan scan = scan_page(html);
   if (!scan.exact) return false;
   EXPECT_EQ(from_scan(scan, *doc), from_tree(*doc)) << label;
+  // What the scan proves absent is absent: the extractors skip tree queries on its word.
+  if (!scan.may_have_password_input) {
+    EXPECT_FALSE(doc->select_first("input[type=password]").valid()) << label << ": a password input the scan missed";
+  }
+  for (const Node& n : doc->select("[id]")) {
+    std::string_view id = *n.attr("id");
+    // (U+FFFD stands for NUL or broken UTF-8 in the raw value; extract::Page never rules it out.)
+    if (!scan.ids_encoded && id.find("\xEF\xBF\xBD") == std::string_view::npos) {
+      EXPECT_EQ(scan.ids.count(id), 1u) << label << ": id " << id << " not seen by the scan";
+    }
+  }
+  for (const Node& n : doc->select("[class]")) {
+    std::string_view classes = *n.attr("class");
+    for (std::size_t i = 0; i < classes.size();) {
+      while (i < classes.size() && ascii::is_space(classes[i])) ++i;
+      std::size_t start = i;
+      while (i < classes.size() && !ascii::is_space(classes[i])) ++i;
+      std::string_view c = classes.substr(start, i - start);
+      if (!c.empty() && !scan.classes_encoded && c.find("\xEF\xBF\xBD") == std::string_view::npos) {
+        EXPECT_NE(html.find(c), std::string_view::npos) << label << ": class " << c << " not in the raw page";
+      }
+    }
+  }
   return true;
 }
 
@@ -205,7 +229,9 @@ TEST(ScriptScan, generated_pages_match_the_tree_whenever_the_scan_vouches) {
       "<textarea>", "</textarea>", "<svg>", "</svg>", "<math>", "<![CDATA[", "]]>", "&amp;", "&lt", "\r\n", "\r",
       "\0"s, "x", " ", "=", "/", "<link rel=canonical href=", "<base href=", "<meta property=og:image content=i>",
       "<select>", "</select>", "<option>", "<table>", "<td>", "<noscript>", "<template>", "<p>", "<div id=", "\xE4\xB8\xAD",
-      "\xC3", "<!DOCTYPE html>", "<?x>", "<title>T</title>", "<path d=1/>", "<g>", "</g>", "<desc>", "</desc>"};
+      "\xC3", "<!DOCTYPE html>", "<?x>", "<title>T</title>", "<path d=1/>", "<g>", "</g>", "<desc>", "</desc>",
+      "<input type=password>", "<input type=\"pass&#119;ord\">", "<isindex type=password>", "<a id=\"x&amp;y\" class=\"b&#99;\">",
+      "<b class=\"k\rl\">", "<p id=q>", "</a>", "</p>"};
   std::mt19937 rng(20261127);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(1, 40);
   std::size_t exact = 0;
@@ -221,6 +247,19 @@ TEST(ScriptScan, generated_pages_match_the_tree_whenever_the_scan_vouches) {
   }
   // Most generated pages are ordinary enough to follow; if none were, this test would prove nothing.
   EXPECT_GT(exact, total / 4);
+}
+
+// The scan rules out a password field, or an id or class spelled through a character
+// reference, only where the tree could not hold one.
+TEST(ScriptScan, a_login_field_or_an_encoded_id_is_never_ruled_out) {
+  EXPECT_FALSE(scan_page("<form><input type=text name=q></form>").may_have_password_input);
+  EXPECT_TRUE(scan_page("<form><INPUT TYPE=\"password\"></form>").may_have_password_input);
+  EXPECT_TRUE(scan_page("<input type='pass&#119;ord'>").may_have_password_input);
+  EXPECT_TRUE(scan_page("<isindex type=password>").may_have_password_input);
+  EXPECT_FALSE(scan_page("<div id=productTitle class=\"a b\">").ids_encoded);
+  EXPECT_TRUE(scan_page("<div id=\"product&#84;itle\">").ids_encoded);
+  EXPECT_FALSE(scan_page("<div id=\"product&#84;itle\">").classes_encoded);
+  EXPECT_TRUE(scan_page("<div class=\"sku&#45;name\">").classes_encoded);
 }
 
 TEST(ScriptScan, a_fifty_megabyte_page_is_scanned_without_trouble) {

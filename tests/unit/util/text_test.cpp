@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/util/text.hpp"
 
 namespace caiji {
@@ -45,6 +48,32 @@ TEST(DecodeEntities, unknown_or_broken_references_stay_as_written) {
 TEST(TextParagraph, plain_text_becomes_escaped_html) {
   EXPECT_EQ(text_paragraph_html(" <b>bold</b> & co "), "<p>&lt;b&gt;bold&lt;/b&gt; &amp; co</p>");
   EXPECT_EQ(text_paragraph_html("   "), "");
+}
+
+
+// find_text must answer exactly as std::string_view::find: the product-link search and the
+// page verdicts depend on the positions it returns.
+TEST(FindText, finds_markers_where_string_view_find_does) {
+  const std::string page =
+      "<a href=\"//item.taobao.com/item.htm?id=1\">x</a> itemscope itemscope \xE6\xAD\xA4\xE5\xAE\x9D\xE8\xB4\x9D "
+      "/dp/B0ABCDEFGH/ /dp/ %2Fdp%2F aaaab Qz";
+  const std::vector<std::string> needles = {"item.htm", "itemscope", "/dp/", "%2Fdp%2F", "aab", "Qz", "z",
+                                            "\xE5\xAE\x9D\xE8\xB4\x9D", "<a href", "not here", "", page, page + "!"};
+  for (const auto& needle : needles) {
+    for (std::size_t from = 0; from <= page.size() + 1; ++from) {
+      EXPECT_EQ(find_text(page, needle, from), std::string_view(page).find(needle, from))
+          << "needle \"" << needle << "\" from " << from;
+    }
+  }
+  EXPECT_TRUE(contains_text(page, "B0ABCDEFGH"));
+  EXPECT_FALSE(contains_text("", "x"));
+  EXPECT_EQ(find_text("", ""), 0u);
+}
+
+TEST(FindText, a_case_insensitive_search_finds_mixed_case) {
+  EXPECT_TRUE(icontains("Sorry, this item is No Longer Available.", "no longer available"));
+  EXPECT_FALSE(icontains("no longer availabl", "no longer available"));
+  EXPECT_TRUE(icontains("NO", ""));
 }
 
 }  // namespace
