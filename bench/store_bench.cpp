@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "core/store/store.hpp"
-#include "tests/unit/store/temp_dir.hpp"
+#include "tests/unit/temp_dir.hpp"
 
 namespace {
 

@@ -5,7 +5,6 @@
 // <data value>, else the text; a content= attribute on any element wins, as schema.org's own
 // examples write `<span itemprop="price" content="1000.00">$1,000.00</span>`.
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -46,37 +45,9 @@ std::string value_of(const Page& page, const html::Node& n) {
   return n.text();
 }
 
-// The properties of one item scope: walks the descendants without recursion, stopping at nested
-// scopes, which become child items.
-structured::Thing read_scope(const Page& page, const html::Node& scope, int depth) {
-  structured::Thing thing;
-  thing.type = std::string(scope.attr("itemtype").value_or(""));
-  std::vector<html::Node> stack = scope.children();
-  std::reverse(stack.begin(), stack.end());
-  std::size_t visited = 0;
-  while (!stack.empty() && ++visited < 200000) {
-    html::Node n = stack.back();
-    stack.pop_back();
-    if (!n.is_element()) continue;
-    auto prop = n.attr("itemprop");
-    const bool nested = n.attr("itemscope").has_value();
-    if (prop) {
-      std::string_view names = *prop;
-      while (!names.empty()) {
-        std::size_t sp = names.find(' ');
-        std::string name(trim(names.substr(0, sp)));
-        names = sp == std::string_view::npos ? std::string_view{} : names.substr(sp + 1);
-        if (name.empty()) continue;
-        if (nested && depth < 6) thing.children.emplace_back(name, read_scope(page, n, depth + 1));
-        else if (!nested) thing.values.emplace_back(name, value_of(page, n));
-      }
-    }
-    if (nested) continue;  // its own properties belong to it, not to us
-    std::vector<html::Node> kids = n.children();
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
-  }
-  return thing;
-}
+std::string trimmed_name(std::string_view token) { return std::string(trim(token)); }
+
+constexpr structured::Vocabulary kMicrodata{"itemprop", "itemscope", "itemtype", trimmed_name, value_of};
 
 class MicrodataExtractor final : public Extractor {
  public:
@@ -96,7 +67,7 @@ class MicrodataExtractor final : public Extractor {
       // A product nested in another item (an offer's itemOffered, a related product) is not
       // the page's product when a top-level one exists; the first top-level one wins.
       if (scope.attr("itemprop")) continue;
-      structured::fill_item(page, read_scope(page, scope, 0), out);
+      structured::fill_item(page, structured::read_thing(page, scope, kMicrodata), out);
       if (!out.title.empty()) return;
     }
   }

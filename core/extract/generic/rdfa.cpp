@@ -4,7 +4,6 @@
 // its own typeof is a nested thing (the Offer). Head <meta property="og:…"> tags are not RDFa
 // product data here: only properties inside a Product's typeof count.
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -28,6 +27,7 @@ bool names_type(std::string_view list, std::string_view wanted) {
   return false;
 }
 
+// "schema:name" and "http://schema.org/name" are both "name".
 std::string local_name(std::string_view prop) {
   std::size_t cut = prop.find_last_of("/:#");
   return std::string(cut == std::string_view::npos ? prop : prop.substr(cut + 1));
@@ -41,35 +41,7 @@ std::string value_of(const Page& page, const html::Node& n) {
   return n.text();
 }
 
-structured::Thing read_scope(const Page& page, const html::Node& scope, int depth) {
-  structured::Thing thing;
-  thing.type = std::string(scope.attr("typeof").value_or(""));
-  std::vector<html::Node> stack = scope.children();
-  std::reverse(stack.begin(), stack.end());
-  std::size_t visited = 0;
-  while (!stack.empty() && ++visited < 200000) {
-    html::Node n = stack.back();
-    stack.pop_back();
-    if (!n.is_element()) continue;
-    auto prop = n.attr("property");
-    const bool nested = n.attr("typeof").has_value();
-    if (prop) {
-      std::string_view names = *prop;
-      while (!names.empty()) {
-        std::size_t sp = names.find(' ');
-        std::string name = local_name(trim(names.substr(0, sp)));
-        names = sp == std::string_view::npos ? std::string_view{} : names.substr(sp + 1);
-        if (name.empty()) continue;
-        if (nested && depth < 6) thing.children.emplace_back(name, read_scope(page, n, depth + 1));
-        else if (!nested) thing.values.emplace_back(name, value_of(page, n));
-      }
-    }
-    if (nested) continue;
-    std::vector<html::Node> kids = n.children();
-    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
-  }
-  return thing;
-}
+constexpr structured::Vocabulary kRdfa{"property", "typeof", "typeof", local_name, value_of};
 
 class RdfaExtractor final : public Extractor {
  public:
@@ -82,7 +54,7 @@ class RdfaExtractor final : public Extractor {
   void extract(const Page& page, Item& out, std::vector<Warning>&) const override {
     for (const html::Node& scope : page.doc().select("[typeof]")) {
       if (!names_type(scope.attr("typeof").value_or(""), "Product") || scope.attr("property")) continue;
-      structured::fill_item(page, read_scope(page, scope, 0), out);
+      structured::fill_item(page, structured::read_thing(page, scope, kRdfa), out);
       if (!out.title.empty()) return;
     }
   }

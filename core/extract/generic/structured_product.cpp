@@ -2,6 +2,8 @@
 
 #include "core/extract/generic/structured_product.hpp"
 
+#include <algorithm>
+
 #include "core/item/money.hpp"
 #include "core/normalize/price.hpp"
 #include "core/util/text.hpp"
@@ -67,6 +69,36 @@ void read_offer(const Thing& offer, Price& p) {
 }
 
 }  // namespace
+
+Thing read_thing(const Page& page, const html::Node& scope, const Vocabulary& vocabulary, int depth) {
+  Thing thing;
+  thing.type = std::string(scope.attr(vocabulary.type_attribute).value_or(""));
+  std::vector<html::Node> stack = scope.children();
+  std::reverse(stack.begin(), stack.end());
+  std::size_t visited = 0;
+  while (!stack.empty() && ++visited < 200000) {
+    html::Node n = stack.back();
+    stack.pop_back();
+    if (!n.is_element()) continue;
+    auto prop = n.attr(vocabulary.property_attribute);
+    const bool nested = n.attr(vocabulary.scope_attribute).has_value();
+    if (prop) {
+      std::string_view names = *prop;
+      while (!names.empty()) {
+        std::size_t sp = names.find(' ');
+        std::string name = vocabulary.property_name(trim(names.substr(0, sp)));
+        names = sp == std::string_view::npos ? std::string_view{} : names.substr(sp + 1);
+        if (name.empty()) continue;
+        if (nested && depth < 6) thing.children.emplace_back(name, read_thing(page, n, vocabulary, depth + 1));
+        else if (!nested) thing.values.emplace_back(name, vocabulary.value_of(page, n));
+      }
+    }
+    if (nested) continue;  // its own properties belong to it, not to us
+    std::vector<html::Node> kids = n.children();
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+  }
+  return thing;
+}
 
 void fill_item(const Page& page, const Thing& product, Item& out) {
   out.title = decode_entities(first(product, "name"));

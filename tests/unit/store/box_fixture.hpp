@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/store/store.hpp"
-#include "temp_dir.hpp"
+#include "../temp_dir.hpp"
 
 namespace caiji::store::story {
 

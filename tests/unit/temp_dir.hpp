@@ -1,5 +1,6 @@
 #pragma once
-// A real directory for a real SQLite file, removed when the test ends.
+// A real directory (for a real SQLite file, a host's XDG_DATA_HOME, a fake HOME), removed when
+// the test ends. Shared by the store and host tests.
 
 #include <filesystem>
 #include <random>
@@ -21,6 +22,7 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 
+  const std::filesystem::path& path() const { return path_; }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
 
  private:
