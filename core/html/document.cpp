@@ -121,13 +121,24 @@ Status check_parse_limits(std::string_view html, ParseLimits limits) {
   return Status();
 }
 
-Result<Document> Document::parse(std::string_view html, ParseLimits limits) {
+Result<Document> Document::parse(std::string_view html, ParseLimits limits) { return parse_omitting(html, {}, limits); }
+
+Result<Document> Document::parse_omitting(std::string_view html, const std::vector<TextRange>& omitted,
+                                          ParseLimits limits) {
   if (!limits.checked) {
     if (Status st = check_parse_limits(html, limits); !st) return st.error();
   }
 
   auto impl = std::make_unique<Impl>();
-  impl->html.assign(html.data(), html.size());
+  std::size_t kept_from = 0;
+  for (const TextRange& r : omitted) {
+    if (r.begin < kept_from || r.end < r.begin || r.end > html.size()) {
+      return make_error(ErrorCode::internal, "The parts of the page to leave out overlap or lie outside it.");
+    }
+    impl->html.append(html.data() + kept_from, r.begin - kept_from);
+    kept_from = r.end;
+  }
+  impl->html.append(html.data() + kept_from, html.size() - kept_from);
   GumboOptions options = kGumboDefaultOptions;
   impl->memory.install(options);
   // gumbo copies the whole open-element stack into every parse error it records; on deep or

@@ -36,6 +36,12 @@ std::string resolve_base_url(std::string_view page_url, std::optional<std::strin
 
 class Selector;
 
+// A byte range [begin, end) of a page.
+struct TextRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 // A non-owning handle to an element or text node. Valid while its Document lives.
 class Node {
  public:
@@ -48,7 +54,9 @@ class Node {
   std::string_view tag() const;                 // lower-case tag name; "" for non-elements
   std::optional<std::string_view> attr(std::string_view name) const;  // case-insensitive name
   bool has_class(std::string_view cls) const;
-  std::string text() const;      // textContent with whitespace runs folded to one space, trimmed
+  // textContent without the text of <script> and <style> elements (code, not what a page
+  // shows), whitespace runs folded to one space, trimmed.
+  std::string text() const;
   std::string_view own_text() const;            // the raw text of a text node
   Node parent() const;                          // invalid above <html>
   std::vector<Node> children() const;           // element and text children, in order
@@ -88,6 +96,14 @@ class Document {
   // script ends with the page.
   // The tree is freed without recursion, so depth never threatens the stack (see gumbo_memory.hpp).
   static Result<Document> parse(std::string_view html, ParseLimits limits = {});
+  // As parse, but gumbo never reads the bytes of `omitted` (sorted, disjoint ranges inside html):
+  // for the bodies of <script> and <style> elements that html::scan_page found
+  // (PageScan::element_bodies). Their text never changes the tree around them, so the tree is the
+  // same but for those elements being empty, which no reader sees (Node::text() skips them; the
+  // scripts come from the scan); and gumbo, which reads script text one character at a time,
+  // builds it in less time.
+  static Result<Document> parse_omitting(std::string_view html, const std::vector<TextRange>& omitted,
+                                         ParseLimits limits = {});
 
   Document(Document&&) noexcept;
   Document& operator=(Document&&) noexcept;

@@ -25,6 +25,10 @@ std::string_view text_of(const GumboNode* n) {
   return t == nullptr ? std::string_view() : std::string_view(t, std::strlen(t));
 }
 
+// <script> and <style>: their text is code, not what the page shows. (Document::parse_omitting
+// leaves it out of the tree altogether.)
+bool is_code(const GumboNode* n) { return n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE; }
+
 }  // namespace
 
 bool Node::is_element() const { return tree::is_element(n_); }
@@ -87,7 +91,7 @@ std::string Node::text() const {
     }
     const GumboNode* child = tree::child_at(kids, top.next_child++);
     if (tree::is_text(child)) append_folded(out, text_of(child), pending_space);
-    else if (tree::is_element(child)) stack.push_back(Frame{child, 0});
+    else if (tree::is_element(child) && !is_code(child)) stack.push_back(Frame{child, 0});
   }
   return out;
 }

@@ -552,6 +552,7 @@ class Scanner {
       give_up("an unterminated <" + std::string(name) + ">");
       return s_.size();
     }
+    if (name == "style") out_.element_bodies.push_back(TextRange{tag.end, close});
     return after;
   }
 
@@ -645,6 +646,7 @@ class Scanner {
     std::string_view body = s_.substr(tag.end, close - tag.end);
     script.body = classify(body) == Bytes::clean ? body : std::string_view(out_.storage.emplace_back(gumbo_text(body)));
     out_.scripts.push_back(std::move(script));
+    out_.element_bodies.push_back(TextRange{tag.end, close});
     recorded();
     return after;
   }

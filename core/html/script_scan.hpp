@@ -23,6 +23,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/html/document.hpp"
+
 namespace caiji::html {
 
 struct Attribute {
@@ -52,6 +54,9 @@ struct PageScan {
 
   std::vector<ScannedScript> scripts;  // every <script>, in document order
   std::vector<ScannedTag> tags;        // every <meta>, <link> and <base>, in document order
+  // The raw bytes of every HTML <script> and <style> body, in document order: what
+  // Document::parse_omitting may leave out when the tree is built after all.
+  std::vector<TextRange> element_bodies;
 
   // The first <title>: whether there is one, and its text folded as Node::text() folds it.
   // `title_known` is false when the first title is an SVG one; read the tree for it then.

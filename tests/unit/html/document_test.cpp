@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/html/text.hpp"
 
@@ -51,6 +52,50 @@ TEST(Node, text_keeps_nbsp_for_later_normalization) {
 TEST(Node, text_decodes_entities_and_skips_comments) {
   Document doc = parse_ok("<p>Tom &amp; Jerry<!-- hidden --> &lt;3</p>");
   EXPECT_EQ(doc.select_first("p").text(), "Tom & Jerry <3");
+}
+
+TEST(Node, text_leaves_out_script_and_style_code) {
+  Document doc = parse_ok(
+      "<h1 id=t>Silk socks<script>var sku = {\"p\": 1};</script><style>.x{color:red}</style> <b>2 pairs</b></h1>");
+  EXPECT_EQ(doc.select_first("#t").text(), "Silk socks 2 pairs");
+}
+
+// The scan's script and style bodies left out: the same elements, attributes and page text in
+// the same places, the code elements empty.
+TEST(Document, leaving_out_script_and_style_bodies_keeps_the_tree) {
+  const std::string page =
+      "<html><head><style>p{x:1}</style><script>if (a < b) document.write('<table>')</script></head>"
+      "<body><table><tr><td class=price>US $3.50<script type=x>'</td>'</script></td></tr></table>"
+      "<select><script>1</script><option>Red</option></select><p>Tail</p></body></html>";
+  std::vector<TextRange> bodies;
+  for (std::string_view open : {"p{x:1}", "if (a < b)", "'</td>'", ">1<"}) {
+    std::size_t at = page.find(open);
+    std::size_t begin = open == ">1<" ? at + 1 : at;
+    std::size_t end = page.find("</", begin + (open == "'</td>'" ? open.size() : 0));
+    bodies.push_back(TextRange{begin, end});
+  }
+  Result<Document> full = Document::parse(page);
+  Result<Document> lean = Document::parse_omitting(page, bodies);
+  ASSERT_TRUE(full.ok() && lean.ok());
+  auto outline = [](const Document& d) {
+    std::string out;
+    for (const Node& n : d.select("*")) {
+      const bool code = n.tag() == "script" || n.tag() == "style";
+      out += std::string(n.tag()) + "(" + (code ? std::string() : n.text()) + ")";
+    }
+    return out;
+  };
+  EXPECT_EQ(outline(*lean), outline(*full));
+  EXPECT_EQ(lean->select_first("td.price").text(), "US $3.50");
+  EXPECT_EQ(lean->select("script").size(), 3u);
+  ASSERT_EQ(full->scripts().size(), 3u);
+  EXPECT_EQ(full->scripts()[1].body, "'</td>'");
+  EXPECT_EQ(lean->scripts()[1].body, "");
+}
+
+TEST(Document, ranges_outside_the_page_are_refused_not_read) {
+  EXPECT_FALSE(Document::parse_omitting("<p>x</p>", {TextRange{5, 50}}).ok());
+  EXPECT_FALSE(Document::parse_omitting("<p>x</p>", {TextRange{4, 6}, TextRange{5, 7}}).ok());
 }
 
 TEST(Node, attribute_lookup_ignores_the_case_of_the_name) {
