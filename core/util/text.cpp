@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
 namespace caiji {
 
 namespace {
@@ -261,6 +265,24 @@ std::size_t commonness(unsigned char c) {
   return at == std::string_view::npos ? 0 : kCommonBytes.size() - at;
 }
 
+// The first `c` in [p, end), or nullptr. memchr, but for WebAssembly: there Emscripten's musl
+// memchr reads four bytes a step and was a third of a list page's extraction time in node;
+// SIMD compares sixteen.
+const char* find_byte(const char* p, const char* end, char c) {
+#if defined(__wasm_simd128__)
+  const v128_t wanted = wasm_i8x16_splat(c);
+  for (; end - p >= 16; p += 16) {
+    const int hits = wasm_i8x16_bitmask(wasm_i8x16_eq(wasm_v128_load(p), wanted));
+    if (hits != 0) return p + __builtin_ctz(static_cast<unsigned>(hits));
+  }
+  for (; p < end; ++p)
+    if (*p == c) return p;
+  return nullptr;
+#else
+  return static_cast<const char*>(std::memchr(p, c, static_cast<std::size_t>(end - p)));
+#endif
+}
+
 }  // namespace
 
 std::size_t find_text(std::string_view h, std::string_view n, std::size_t from) {
@@ -275,13 +297,13 @@ std::size_t find_text(std::string_view h, std::string_view n, std::size_t from) 
   const char* p = begin + from + pivot;
   const char* const last = begin + h.size() - (n.size() - pivot);  // the last place the pivot byte can match
   while (p <= last) {
-    const void* hit = std::memchr(p, n[pivot], static_cast<std::size_t>(last - p) + 1);
+    const char* hit = find_byte(p, last + 1, n[pivot]);
     if (!hit) return std::string_view::npos;
-    const char* at = static_cast<const char*>(hit) - pivot;
+    const char* at = hit - pivot;
     // Most hits of the pivot byte fail on the first bytes: compare those before calling memcmp.
     if (at[0] == n[0] && at[n.size() - 1] == n[n.size() - 1] && std::memcmp(at, n.data(), n.size()) == 0)
       return static_cast<std::size_t>(at - begin);
-    p = static_cast<const char*>(hit) + 1;
+    p = hit + 1;
   }
   return std::string_view::npos;
 }
