@@ -96,24 +96,28 @@ bool special_ascii(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\f') || c == 0x7F;
 }
 
+// Past the leading run of eight-byte blocks of printable ASCII at p, eight bytes a step: most
+// script text is plain ASCII. A block stops it at a byte >= 0x80, below 0x20 or DEL (tab and LF
+// too: callers look at those one by one); false alarms only cost the slow path.
+const unsigned char* skip_printable_blocks(const unsigned char* p, const unsigned char* end) {
+  while (end - p >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    const std::uint64_t high = w & 0x8080808080808080ull;
+    const std::uint64_t low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+    const std::uint64_t x = w ^ 0x7F7F7F7F7F7F7F7Full;
+    const std::uint64_t del = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+    if ((high | low | del) != 0) break;
+    p += 8;
+  }
+  return p;
+}
+
 Bytes classify(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
-    // Eight ASCII bytes at a time: most script text is plain ASCII.
-    while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      // Leave the fast path at a byte >= 0x80, below 0x20 or DEL (tab and LF too: they are
-      // handled below). False alarms only cost the slow path.
-      const std::uint64_t high = w & 0x8080808080808080ull;
-      const std::uint64_t low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
-      const std::uint64_t x = w ^ 0x7F7F7F7F7F7F7F7Full;
-      const std::uint64_t del = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-      if ((high | low | del) != 0)
-        break;
-      p += 8;
-    }
+    p = skip_printable_blocks(p, end);
     if (p >= end) break;
     const unsigned c = *p;
     if (c < 0x80) {
@@ -137,19 +141,10 @@ std::string gumbo_text(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
-    // Copy the run of bytes gumbo keeps as they are in one append (eight at a time as in
-    // classify); only CR, controls and non-ASCII are looked at one by one.
+    // Copy the run of bytes gumbo keeps as they are in one append; only CR, controls and
+    // non-ASCII are looked at one by one.
     const unsigned char* run = p;
-    while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      const std::uint64_t high = w & 0x8080808080808080ull;
-      const std::uint64_t low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
-      const std::uint64_t x = w ^ 0x7F7F7F7F7F7F7F7Full;
-      const std::uint64_t del = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-      if ((high | low | del) != 0) break;
-      p += 8;
-    }
+    p = skip_printable_blocks(p, end);
     while (p < end && *p < 0x80 && *p != '\r' && !special_ascii(*p)) ++p;
     out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
     if (p >= end) break;
