@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/util/result.hpp"
 
@@ -80,6 +82,33 @@ class Db {
   std::unordered_map<std::string, Cached> cache_;
   std::string path_;
 };
+
+// Visits every row `select` gives, a batch at a time by rising id: `select` takes the last id
+// seen as ?1 and returns the id first (`WHERE id > ?1 ORDER BY id LIMIT n`); `read` turns the
+// statement's current row into a Row. A batch is read in full before `visit` runs on it, so
+// visit may write to the tables the select reads (a migration filling an index from them).
+template <class Row, class Read, class Visit>
+Status for_each_row_by_id(Db& db, std::string_view select, Read read, Visit visit) {
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<std::pair<std::int64_t, Row>> batch;
+    {
+      auto q = db.prepare(select);
+      if (!q) return q.error();
+      q->bind(1, after);
+      for (;;) {
+        auto row = q->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        batch.emplace_back(q->int64(0), read(*q));
+      }
+    }
+    if (batch.empty()) return {};
+    for (const auto& [id, row] : batch)
+      if (Status s = visit(id, row); !s) return s;
+    after = batch.back().first;
+  }
+}
 
 // An error for SQLite result code `rc`, phrased for a seller where the cause is common.
 Error sqlite_error(sqlite3* db, int rc, std::string_view doing);

@@ -125,25 +125,10 @@ Status drop_item_index(Db& db, std::int64_t id) {
 }
 
 Status index_existing_grams(Db& db) {
-  std::int64_t after = 0;
-  for (;;) {
-    std::vector<std::pair<std::int64_t, SearchText>> batch;
-    {
-      auto q = db.prepare("SELECT id, title, attributes, tags FROM search_text WHERE id > ?1 ORDER BY id LIMIT 500");
-      if (!q) return q.error();
-      q->bind(1, after);
-      for (;;) {
-        auto row = q->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        batch.emplace_back(q->int64(0), SearchText{q->text(1), q->text(2), q->text(3)});
-      }
-    }
-    if (batch.empty()) return {};
-    for (const auto& [id, text] : batch)
-      if (Status s = for_each_gram(db, kAddGram, id, grams_of(text)); !s) return s;
-    after = batch.back().first;
-  }
+  return for_each_row_by_id<SearchText>(
+      db, "SELECT id, title, attributes, tags FROM search_text WHERE id > ?1 ORDER BY id LIMIT 500",
+      [](Statement& q) { return SearchText{q.text(1), q.text(2), q.text(3)}; },
+      [&db](std::int64_t id, const SearchText& text) { return for_each_gram(db, kAddGram, id, grams_of(text)); });
 }
 
 }  // namespace caiji::store

@@ -14,31 +14,17 @@ namespace {
 // Fills what migration 1 -> 2 adds for the items a v1 box already holds: sort keys and the
 // full-text row, computed by the same code that maintains them afterwards.
 Status index_existing_items(Db& db) {
-  std::int64_t after = 0;
-  for (;;) {
-    std::vector<std::pair<std::int64_t, std::string>> batch;
-    {
-      auto q = db.prepare("SELECT id, item_json FROM items WHERE id > ?1 ORDER BY id LIMIT 500");
-      if (!q) return q.error();
-      q->bind(1, after);
-      for (;;) {
-        auto row = q->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        batch.emplace_back(q->int64(0), q->text(1));
-      }
-    }
-    if (batch.empty()) return {};
-    for (const auto& [id, json] : batch) {
-      auto item = item_from_json_text(json);
-      if (!item)
-        return make_error(ErrorCode::io_error, "upgrading the box " + db.path() + ": item " + std::to_string(id) +
-                                                   " is damaged (" + item.error().message + ")");
-      // A v2 box has no gram table yet; the next migration fills it from this search text.
-      if (Status s = refresh_item_index(db, id, *item, GramTable::not_yet); !s) return s;
-    }
-    after = batch.back().first;
-  }
+  return for_each_row_by_id<std::string>(
+      db, "SELECT id, item_json FROM items WHERE id > ?1 ORDER BY id LIMIT 500",
+      [](Statement& q) { return q.text(1); },
+      [&db](std::int64_t id, const std::string& json) -> Status {
+        auto item = item_from_json_text(json);
+        if (!item)
+          return make_error(ErrorCode::io_error, "upgrading the box " + db.path() + ": item " + std::to_string(id) +
+                                                     " is damaged (" + item.error().message + ")");
+        // A v2 box has no gram table yet; the next migration fills it from this search text.
+        return refresh_item_index(db, id, *item, GramTable::not_yet);
+      });
 }
 
 struct Migration {

@@ -263,13 +263,18 @@ Json Dispatcher::collect_url(const Request& r, const Send& send) {
   const std::string via = via_param(p, "url");
   const bool mark = p.opt_bool("markForClaim", false);
   progress(r, send, {{"stage", "fetching"}, {"url", url}});
+  return fetch_and_collect(url, via, mark, r, send);
+}
+
+Json Dispatcher::fetch_and_collect(const std::string& url, const std::string& via, bool mark_for_claim,
+                                   const Request& r, const Send& send) {
   auto fetched = service_.fetch(url);
   if (!fetched) throw fetch_error(fetched.error());
   CollectRequest req;
   req.url = fetched->url;
   req.html = fetched->html;
   req.via = via;
-  req.mark_for_claim = mark;
+  req.mark_for_claim = mark_for_claim;
   Json j = collect(req, r, send);
   j["url"] = fetched->url;
   return j;
@@ -295,15 +300,8 @@ Json Dispatcher::collect_urls(const Request& r, const Send& send) {
     progress(r, send, {{"stage", "fetching"}, {"url", url}, {"done", i}, {"total", urls.size()}});
     Json row = {{"url", url}};
     try {
-      auto fetched = service_.fetch(url);
-      if (!fetched) throw fetch_error(fetched.error());
-      CollectRequest req;
-      req.url = fetched->url;
-      req.html = fetched->html;
-      req.via = via;
-      req.mark_for_claim = mark;
       const Request quiet{r.id, r.method, Json::object(), false};
-      Json one = collect(req, quiet, send);
+      Json one = fetch_and_collect(url, via, mark, quiet, send);
       row["ok"] = true;
       row["stored"] = one["stored"];
       row["kind"] = one["kind"];

@@ -36,6 +36,10 @@ class Dispatcher {
   Json collect_urls(const Request& request, const Send& send);
   // Parses and stores one page; the result object collect.page and collect.url answer with.
   Json collect(const CollectRequest& request, const Request& r, const Send& send);
+  // Fetches `url` with the host's client and collects the page it gives: collect's result, with
+  // "url" the address the fetch ended at. A failed fetch throws its ProtocolError.
+  Json fetch_and_collect(const std::string& url, const std::string& via, bool mark_for_claim, const Request& r,
+                         const Send& send);
   Json box_count(const Json& params);
   Json box_list(const Json& params);
   Json box_get(const Json& params);
